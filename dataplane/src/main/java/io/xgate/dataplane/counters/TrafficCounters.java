@@ -1,0 +1,91 @@
+package io.xgate.dataplane.counters;
+
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+
+/**
+ * Packets and bytes in both directions plus one counter per drop reason, for one SA, tunnel or port.
+ * Written only by the owning worker (release stores, no atomics); read live from the mapped file by others.
+ */
+public final class TrafficCounters implements AutoCloseable {
+    private final AtomicCounter packetsOut;
+    private final AtomicCounter bytesOut;
+    private final AtomicCounter packetsIn;
+    private final AtomicCounter bytesIn;
+    private final AtomicCounter[] drops;
+
+    /**
+     * @param owner       label prefix, e.g. "tunnel to-b" or "sa 0x00001001 to-b"
+     * @param key         SPI, tunnel id or port id, stored as the counters' key so readers can group them
+     */
+    public TrafficCounters(final CountersManager manager, final int trafficType, final int dropType,
+                           final String owner, final long key) {
+        packetsOut = allocate(manager, trafficType, key, owner + ": packets-out");
+        bytesOut = allocate(manager, trafficType, key, owner + ": bytes-out");
+        packetsIn = allocate(manager, trafficType, key, owner + ": packets-in");
+        bytesIn = allocate(manager, trafficType, key, owner + ": bytes-in");
+        drops = new AtomicCounter[DropReason.count()];
+        for (final DropReason reason : DropReason.values()) {
+            drops[reason.ordinal()] = allocate(manager, dropType, key, owner + ": drop " + reason.label());
+        }
+    }
+
+    private static AtomicCounter allocate(final CountersManager manager, final int type, final long key,
+                                          final String label) {
+        return manager.newCounter(label, type, buffer -> buffer.putLong(0, key));
+    }
+
+    public void out(final int bytes) {
+        packetsOut.incrementRelease();
+        bytesOut.getAndAddRelease(bytes);
+    }
+
+    public void in(final int bytes) {
+        packetsIn.incrementRelease();
+        bytesIn.getAndAddRelease(bytes);
+    }
+
+    public void drop(final DropReason reason) {
+        drops[reason.ordinal()].incrementRelease();
+    }
+
+    public long packetsOut() {
+        return packetsOut.get();
+    }
+
+    public long bytesOut() {
+        return bytesOut.get();
+    }
+
+    public long packetsIn() {
+        return packetsIn.get();
+    }
+
+    public long bytesIn() {
+        return bytesIn.get();
+    }
+
+    public long drops(final DropReason reason) {
+        return drops[reason.ordinal()].get();
+    }
+
+    public long totalDrops() {
+        long sum = 0;
+        for (final AtomicCounter c : drops) {
+            sum += c.get();
+        }
+        return sum;
+    }
+
+    /** Frees the counter slots (values stay readable until reused). */
+    @Override
+    public void close() {
+        packetsOut.close();
+        bytesOut.close();
+        packetsIn.close();
+        bytesIn.close();
+        for (final AtomicCounter c : drops) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.xgate.dataplane.worker;
+
+import io.xgate.dataplane.route.LocalAddresses;
+import io.xgate.dataplane.route.NeighbourTable;
+import io.xgate.dataplane.route.RouteTable;
+import io.xgate.dataplane.sa.InboundSa;
+import io.xgate.dataplane.sa.OutboundSa;
+import io.xgate.dataplane.sa.Tunnel;
+import java.util.Arrays;
+import org.agrona.collections.Int2ObjectHashMap;
+
+/**
+ * Everything one worker consults per packet: ports, routes per virtual router, neighbours, its own addresses,
+ * tunnels and SAs. Written only by the worker's thread (commands are applied between batches).
+ */
+public final class ForwardingTables {
+    private PortContext[] ports = new PortContext[0];
+    private RouteTable[] virtualRouters = new RouteTable[0];
+    private final NeighbourTable neighbours = new NeighbourTable();
+    private final LocalAddresses localAddresses = new LocalAddresses();
+    private final Int2ObjectHashMap<InboundSa> inbound = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<Tunnel> tunnels = new Int2ObjectHashMap<>();
+
+    public void addPort(final PortContext port) {
+        final int id = port.port().id();
+        if (id >= ports.length) {
+            ports = Arrays.copyOf(ports, id + 1);
+        }
+        ports[id] = port;
+    }
+
+    public PortContext port(final int id) {
+        return id >= 0 && id < ports.length ? ports[id] : null;
+    }
+
+    public PortContext[] ports() {
+        return ports;
+    }
+
+    /** The route table of a virtual router, created on first use. */
+    public RouteTable virtualRouter(final int id) {
+        if (id >= virtualRouters.length) {
+            virtualRouters = Arrays.copyOf(virtualRouters, id + 1);
+        }
+        if (virtualRouters[id] == null) {
+            virtualRouters[id] = new RouteTable();
+        }
+        return virtualRouters[id];
+    }
+
+    RouteTable routes(final int id) {
+        return id < virtualRouters.length ? virtualRouters[id] : null;
+    }
+
+    public NeighbourTable neighbours() {
+        return neighbours;
+    }
+
+    public LocalAddresses localAddresses() {
+        return localAddresses;
+    }
+
+    public void addTunnel(final Tunnel tunnel) {
+        tunnels.put(tunnel.id(), tunnel);
+    }
+
+    public Tunnel tunnel(final int id) {
+        return tunnels.get(id);
+    }
+
+    public void addInbound(final InboundSa sa) {
+        inbound.put(sa.spi(), sa);
+    }
+
+    public InboundSa inbound(final int spi) {
+        return inbound.get(spi);
+    }
+
+    /** Removes and closes (wipes) an inbound SA. */
+    public boolean removeInbound(final int spi) {
+        final InboundSa sa = inbound.remove(spi);
+        if (sa != null) {
+            sa.close();
+        }
+        return sa != null;
+    }
+
+    /** Installs an outbound SA in its tunnel; a replaced one (rekey) is closed. */
+    public void addOutbound(final OutboundSa sa) {
+        final OutboundSa old = sa.tunnel().install(sa);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    public boolean removeOutbound(final int tunnelId, final int spi) {
+        final Tunnel t = tunnels.get(tunnelId);
+        final OutboundSa sa = t == null ? null : t.remove(spi);
+        if (sa != null) {
+            sa.close();
+        }
+        return sa != null;
+    }
+}

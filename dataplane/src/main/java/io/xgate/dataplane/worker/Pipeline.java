@@ -1,0 +1,294 @@
+package io.xgate.dataplane.worker;
+
+import io.xgate.dataplane.counters.DropReason;
+import io.xgate.dataplane.esp.Decapsulator;
+import io.xgate.dataplane.esp.Encapsulator;
+import io.xgate.dataplane.packet.EthernetFrame;
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpProtocol;
+import io.xgate.dataplane.packet.Ipv4Packet;
+import io.xgate.dataplane.packet.Ipv6Packet;
+import io.xgate.dataplane.packet.PacketBuffer;
+import io.xgate.dataplane.packet.Wire;
+import io.xgate.dataplane.port.FrameBatch;
+import io.xgate.dataplane.port.FrameMemory;
+import io.xgate.dataplane.route.Adjacency;
+import io.xgate.dataplane.route.RouteTable;
+import io.xgate.dataplane.sa.InboundSa;
+import io.xgate.dataplane.sa.OutboundSa;
+import io.xgate.dataplane.sa.Tunnel;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The packet's way through one worker, run to completion per frame and batched per port:
+ * ESP/AH for us → decapsulate → route the inner packet; anything else → route → into a tunnel (encapsulate)
+ * or out of a port. Every frame ends transmitted, punted to the control plane, or dropped with a counted
+ * reason. No allocation, no exceptions, no locks.
+ */
+public final class Pipeline {
+    static final int NAT_T_PORT = 4500;
+    private static final int UDP_HEADER = 8;
+    private static final int DROPPED = -1;
+
+    private final ForwardingTables tables;
+    private final FrameMemory memory;
+    private final PuntHandler punt;
+    private final PacketBuffer pkt = new PacketBuffer();
+    private final EthernetFrame ethernet = new EthernetFrame();
+    private final Ipv4Packet ipv4 = new Ipv4Packet();
+    private final Ipv6Packet ipv6 = new Ipv6Packet();
+    private final Encapsulator encapsulator = new Encapsulator();
+    private final Decapsulator decapsulator = new Decapsulator();
+
+    public Pipeline(final ForwardingTables tables, final FrameMemory memory, final PuntHandler punt) {
+        this.tables = tables;
+        this.memory = memory;
+        this.punt = punt;
+    }
+
+    /** Processes and clears a batch received on {@code in}, then transmits what it produced. */
+    public int process(final PortContext in, final FrameBatch rx) {
+        final int n = rx.size();
+        final MemorySegment m = memory.segment();
+        for (int i = 0; i < n; i++) {
+            final long address = rx.address(i);
+            final long chunk = memory.chunkOf(address);
+            pkt.wrap(m, chunk, chunk + memory.frameSize(), address, rx.length(i));
+            in.counters().in(rx.length(i));
+            final int egress = handle(in);
+            if (egress == DROPPED) {
+                in.port().recycle(address);
+            } else {
+                final PortContext out = tables.port(egress);
+                out.tx().add(pkt.start(), pkt.length());
+                if (out.tx().isFull()) {
+                    flush(out);
+                }
+            }
+        }
+        rx.clear();
+        for (final PortContext p : tables.ports()) {
+            if (p != null && p.tx().size() > 0) {
+                flush(p);
+            }
+        }
+        return n;
+    }
+
+    private static void flush(final PortContext p) {
+        final FrameBatch tx = p.tx();
+        final int sent = p.port().transmit(tx);
+        for (int i = 0; i < sent; i++) {
+            p.counters().out(tx.length(i));
+        }
+        for (int i = sent; i < tx.size(); i++) {
+            p.counters().drop(DropReason.RING_FULL);
+        }
+        tx.clear();
+    }
+
+    /** @return the egress port with {@link #pkt} describing the frame to send, or {@link #DROPPED}. */
+    private int handle(final PortContext in) {
+        final MemorySegment m = pkt.memory();
+        if (!ethernet.wrap(m, pkt.start(), pkt.end())) {
+            return drop(in, DropReason.RUNT);
+        }
+        final int type = ethernet.etherType();
+        final long ip = ethernet.payloadOffset();
+        if (type == EthernetFrame.TYPE_IPV4) {
+            if (!ipv4.wrap(m, ip, pkt.end())) {
+                return drop(in, DropReason.RUNT);
+            }
+            if (!ipv4.checksumValid()) {
+                return drop(in, DropReason.MALFORMED);
+            }
+            pkt.set(ip, ipv4.totalLength());
+            if (tables.localAddresses().containsV4(ipv4.destination())) {
+                return forUs(in, ip, ipv4.protocol(), ipv4.payloadOffset(), ipv4.tos(), ipv4.isFragment());
+            }
+            return forward(in, in.virtualRouter());
+        }
+        if (type == EthernetFrame.TYPE_IPV6) {
+            if (!ipv6.wrap(m, ip, pkt.end())) {
+                return drop(in, DropReason.RUNT);
+            }
+            pkt.set(ip, ipv6.totalLength());
+            if (tables.localAddresses().containsV6(ipv6.destinationHigh(), ipv6.destinationLow())) {
+                return forUs(in, ip, ipv6.upperProtocol(), ipv6.upperOffset(), ipv6.trafficClass(),
+                        ipv6.isFragment());
+            }
+            return forward(in, in.virtualRouter());
+        }
+        return punt(in, DropReason.PUNT);
+    }
+
+    /** A packet addressed to the gateway: IPsec to decapsulate, or something for the control plane. */
+    private int forUs(final PortContext in, final long ip, final int protocol, final long upper, final int tos,
+                      final boolean fragment) {
+        final MemorySegment m = pkt.memory();
+        if (protocol == IpProtocol.ESP || protocol == IpProtocol.AH) {
+            if (fragment) {
+                return drop(in, DropReason.UNSUPPORTED);
+            }
+            return inbound(in, ip, upper, protocol, tos);
+        }
+        if (protocol == IpProtocol.UDP && !fragment && upper + UDP_HEADER <= pkt.end()
+                && Wire.u16(m, upper + 2) == NAT_T_PORT) {
+            final long esp = upper + UDP_HEADER;
+            // RFC 3948 §2.2: a zero "SPI" is the non-ESP marker of IKE; one 0xFF byte is a NAT keepalive.
+            if (esp + 8 <= pkt.end() && Wire.u32(m, esp) != 0) {
+                return inbound(in, ip, esp, IpProtocol.ESP, tos);
+            }
+        }
+        return punt(in, DropReason.PUNT);
+    }
+
+    private int inbound(final PortContext in, final long ip, final long header, final int protocol, final int tos) {
+        final MemorySegment m = pkt.memory();
+        if (header + 8 > pkt.end()) {
+            return drop(in, DropReason.RUNT);
+        }
+        final int spi = Wire.u32(m, protocol == IpProtocol.ESP ? header : header + 4);
+        final InboundSa sa = tables.inbound(spi);
+        if (sa == null || sa.protocol().ordinal() != (protocol == IpProtocol.ESP ? 0 : 1)) {
+            return drop(in, DropReason.NO_SA);
+        }
+        final DropReason failed = protocol == IpProtocol.ESP
+                ? decapsulator.esp(pkt, ip, header, tos, sa)
+                : decapsulator.ah(pkt, ip, header, tos, sa);
+        final Tunnel tunnel = sa.tunnel();
+        if (failed != null) {
+            sa.counters().drop(failed);
+            tunnel.counters().drop(failed);
+            return drop(in, failed);
+        }
+        sa.counters().in(pkt.length());
+        tunnel.counters().in(pkt.length());
+        return forward(in, tunnel.virtualRouter());
+    }
+
+    /** Routes the IP packet in {@link #pkt} within a virtual router. */
+    private int forward(final PortContext in, final int virtualRouter) {
+        final MemorySegment m = pkt.memory();
+        final long ip = pkt.start();
+        final boolean v4 = (Wire.u8(m, ip) >>> 4) == 4;
+        final RouteTable routes = tables.routes(virtualRouter);
+        final Adjacency adjacency;
+        if (v4) {
+            ipv4.wrap(m, ip, pkt.end());
+            adjacency = routes == null ? null : routes.lookupV4(ipv4.destination());
+        } else {
+            ipv6.wrap(m, ip, pkt.end());
+            adjacency = routes == null ? null : routes.lookupV6(ipv6.destinationHigh(), ipv6.destinationLow());
+        }
+        if (adjacency == null) {
+            return drop(in, DropReason.NO_ROUTE);
+        }
+        switch (adjacency.kind()) {
+            case LOCAL:
+                return punt(in, DropReason.PUNT);
+            case DISCARD:
+                return drop(in, DropReason.NO_ROUTE);
+            default:
+                break;
+        }
+        if ((v4 ? ipv4.ttl() : ipv6.hopLimit()) <= 1) {
+            return punt(in, DropReason.TTL);
+        }
+        if (adjacency.kind() == Adjacency.Kind.TUNNEL) {
+            return intoTunnel(in, adjacency.tunnel(), v4);
+        }
+        if (v4) {
+            ipv4.decrementTtl();
+        } else {
+            ipv6.decrementHopLimit();
+        }
+        final IpAddress nextHop = adjacency.nextHop();
+        final long mac;
+        if (nextHop != null) {
+            mac = nextHop.isV4() ? tables.neighbours().macV4(nextHop.v4())
+                    : tables.neighbours().macV6(nextHop.high(), nextHop.low());
+        } else {
+            mac = v4 ? tables.neighbours().macV4(ipv4.destination())
+                    : tables.neighbours().macV6(ipv6.destinationHigh(), ipv6.destinationLow());
+        }
+        return toPort(in, adjacency.port(), mac, v4);
+    }
+
+    private int intoTunnel(final PortContext in, final Tunnel tunnel, final boolean v4) {
+        final MemorySegment m = pkt.memory();
+        final OutboundSa sa;
+        if (v4) {
+            final long upper = ipv4.payloadOffset();
+            final int protocol = ipv4.protocol();
+            sa = tunnel.select(IpAddress.V4, 0, ipv4.source() & 0xFFFF_FFFFL, 0, ipv4.destination() & 0xFFFF_FFFFL,
+                    protocol, port(m, protocol, upper, ipv4.isFragment(), 0), port(m, protocol, upper,
+                            ipv4.isFragment(), 2));
+        } else {
+            final long upper = ipv6.upperOffset();
+            final int protocol = ipv6.upperProtocol();
+            sa = tunnel.select(IpAddress.V6, ipv6.sourceHigh(), ipv6.sourceLow(), ipv6.destinationHigh(),
+                    ipv6.destinationLow(), protocol, port(m, protocol, upper, ipv6.isFragment(), 0),
+                    port(m, protocol, upper, ipv6.isFragment(), 2));
+        }
+        if (sa == null) {
+            tunnel.counters().drop(DropReason.TUNNEL_DOWN);
+            return drop(in, DropReason.TUNNEL_DOWN);
+        }
+        if (pkt.length() > tunnel.mtu()) {
+            sa.counters().drop(DropReason.MTU);
+            tunnel.counters().drop(DropReason.MTU);
+            return punt(in, DropReason.MTU);
+        }
+        if (v4) {
+            ipv4.decrementTtl();
+        } else {
+            ipv6.decrementHopLimit();
+        }
+        final int innerLength = pkt.length();
+        final DropReason failed = encapsulator.encapsulate(pkt, sa);
+        if (failed != null) {
+            sa.counters().drop(failed);
+            tunnel.counters().drop(failed);
+            return drop(in, failed);
+        }
+        sa.counters().out(innerLength);
+        tunnel.counters().out(innerLength);
+        return toPort(in, sa.egressPort(), sa.nextHopMac(), sa.local().isV4());
+    }
+
+    /** Prepends the Ethernet header for the next hop and picks the egress port. */
+    private int toPort(final PortContext in, final int portId, final long mac, final boolean v4) {
+        final PortContext out = tables.port(portId);
+        if (out == null || mac == 0) {
+            return punt(in, DropReason.NO_NEIGHBOUR);
+        }
+        final long start = pkt.start() - EthernetFrame.LENGTH;
+        EthernetFrame.write(pkt.memory(), start, mac, out.port().macAddress(),
+                v4 ? EthernetFrame.TYPE_IPV4 : EthernetFrame.TYPE_IPV6);
+        pkt.set(start, pkt.length() + EthernetFrame.LENGTH);
+        return portId;
+    }
+
+    private static int port(final MemorySegment m, final int protocol, final long upper, final boolean fragment,
+                            final int which) {
+        if (fragment || (protocol != IpProtocol.TCP && protocol != IpProtocol.UDP)) {
+            return 0;
+        }
+        return Wire.u16(m, upper + which);
+    }
+
+    private int drop(final PortContext in, final DropReason reason) {
+        in.counters().drop(reason);
+        return DROPPED;
+    }
+
+    /**
+     * Hands what {@link #pkt} describes to the control plane — the whole frame when it is not IP, else the IP
+     * packet — counted under {@code reason}.
+     */
+    private int punt(final PortContext in, final DropReason reason) {
+        punt.punt(reason, in.port().id(), pkt.memory(), pkt.start(), pkt.length());
+        return drop(in, reason);
+    }
+}
