@@ -14,9 +14,11 @@ Spec (JSON object):
 """
 import hmac
 import ipaddress
+import socket
 import struct
 
-from scapy.layers.inet import IP
+from scapy.layers.inet import IP, UDP
+from scapy.packet import Raw
 from scapy.layers.inet6 import IPv6
 from scapy.layers.ipsec import AH, AUTH_ALGOS, ESP, SecurityAssociation, IPSecIntegrityError
 
@@ -86,19 +88,12 @@ class Sa:
         return bytes(protected)
 
     def wrap(self, protected, esp_bytes):
-        """Rebuilds the outer header around the ESP bytes, inside UDP 4500 for NAT-T: scapy 2.5.0 writes
-        UDP length 8 on NAT-T packets, and its IPv6 payload length misses the trailer added above."""
-        src, dst = protected.src, protected.dst
+        """The packet with the ESP bytes after its IP header, inside UDP 4500 for NAT-T: scapy 2.5.0 writes
+        UDP length 8 on NAT-T packets, and its lengths miss the ICV appended above."""
         if self.nat_t:
             udp = struct.pack('!HHHH', NAT_T_PORT, NAT_T_PORT, 8 + len(esp_bytes), 0)
-            return self.ip_bytes(src, dst, 17, udp + esp_bytes)
-        return self.ip_bytes(src, dst, 50, esp_bytes)
-
-    @staticmethod
-    def ip_bytes(src, dst, proto, payload):
-        if ipaddress.ip_address(src).version == 4:
-            return bytes(IP(src=src, dst=dst, proto=proto) / payload)
-        return bytes(IPv6(src=src, dst=dst, nh=proto) / payload)
+            return replace_payload(protected, ESP, socket.IPPROTO_UDP, udp + esp_bytes)
+        return replace_payload(protected, ESP, socket.IPPROTO_ESP, esp_bytes)
 
     def decrypt(self, outer, seq_hi):
         """Returns (inner bytes, sequence number). Raises IPSecIntegrityError when the ICV does not verify."""
@@ -119,9 +114,23 @@ class Sa:
         return bytes(clear), (seq_hi << 32 | seq) if self.esn else seq
 
     def unwrap(self, packet):
-        """The outer header with protocol ESP and the ESP bytes, whether they came raw or in UDP 4500."""
+        """The packet with the ESP bytes right after its IP header, whether they came raw or in UDP 4500."""
         if self.nat_t:
-            esp_bytes = bytes(packet.payload.payload)
-        else:
-            esp_bytes = bytes(packet.payload)
-        return self.ip_bytes(packet.src, packet.dst, 50, esp_bytes)
+            return replace_payload(packet, UDP, socket.IPPROTO_ESP, bytes(packet[UDP].payload))
+        return bytes(packet)
+
+
+def replace_payload(packet, layer, proto, payload):
+    """The bytes of `packet` with `layer` and all after it replaced by `payload`, announced as `proto`.
+    Every other header field (TOS, TTL, flow label, ...) is kept; lengths and checksum are recomputed."""
+    packet = packet.copy()
+    under = packet[layer].underlayer
+    under.remove_payload()
+    setattr(under, 'proto' if isinstance(under, IP) else 'nh', proto)
+    under.add_payload(Raw(payload))
+    if packet.version == 4:
+        del packet.len
+        del packet.chksum
+    else:
+        del packet.plen
+    return bytes(packet)

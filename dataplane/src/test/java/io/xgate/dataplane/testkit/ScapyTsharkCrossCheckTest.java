@@ -155,6 +155,25 @@ class ScapyTsharkCrossCheckTest {
     }
 
     @Test
+    void transportModeProtectsThePacketBetweenTheSaAddresses() throws IOException {
+        final EspSaKeys keys = Suites.sa(4, 0x6001, AES_256_GCM, NONE);
+        final byte[] packet = TestPackets.udpV4((Inet4Address) keys.source(), (Inet4Address) keys.destination(),
+            0xb8, 40000, 9, PAYLOAD);
+        final ScapySa sa = ScapySa.espTunnel(keys).inTransportMode();
+        final Path pcap = dir.resolve("transport.pcap");
+        ScapyEsp.encrypt(sa, List.of(packet), pcap);
+        final Tshark tshark = new Tshark(WiresharkKeyTables.write(dir.resolve("ws"), List.of(keys), List.of()));
+        assertEquals(List.of(), tshark.espProblems(pcap));
+        final TsharkPacket decoded = tshark.packets(pcap, "", "ip.src", "ip.dsfield", "udp.dstport").getFirst();
+        assertEquals(List.of(Suites.OUTER_V4_SRC), decoded.all("ip.src"), "one IP header in transport mode");
+        assertEquals("0xb8", decoded.first("ip.dsfield"));
+        assertEquals("9", decoded.first("udp.dstport"));
+        final ScapyDecryption verdict = ScapyEsp.decrypt(sa, 0, pcap).getFirst();
+        assertTrue(verdict.ok(), verdict.error());
+        assertArrayEquals(packet, verdict.inner());
+    }
+
+    @Test
     void ahTunnelRoundTripsInScapyAndDissectsInTshark() throws IOException {
         final EspSaKeys keys = Suites.sa(6, 0x5001, NULL, SHA256_128);
         final Path pcap = dir.resolve("ah.pcap");
