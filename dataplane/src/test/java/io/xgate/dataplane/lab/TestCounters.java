@@ -1,0 +1,19 @@
+package io.xgate.dataplane.lab;
+
+import java.nio.ByteBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
+
+/** Counters in plain off-heap buffers, for tests that need no file. */
+public final class TestCounters {
+    private TestCounters() {
+    }
+
+    public static CountersManager manager() {
+        final int max = 4096;
+        return new CountersManager(
+                new UnsafeBuffer(ByteBuffer.allocateDirect(max * CountersReader.METADATA_LENGTH)),
+                new UnsafeBuffer(ByteBuffer.allocateDirect(max * CountersReader.COUNTER_LENGTH)));
+    }
+}
