@@ -22,7 +22,9 @@ class CryptoProvidersTest {
     void autoPrefersIpsecMbWhenItLoads() {
         final CryptoProviders.Selection selection = CryptoProviders.select(CryptoProviders.AUTO);
         if (IpsecMbLibrary.available()) {
-            assertEquals("intel-ipsec-mb (" + IpsecMbLibrary.arch().suffix() + ")", selection.provider().name());
+            assertEquals("intel-ipsec-mb " + IpsecMbLibrary.version() + " (" + IpsecMbLibrary.arch().suffix() + ")",
+                    selection.provider().name());
+            System.out.println(selection);
         } else {
             assertTrue(selection.provider().name().startsWith("jdk"));
             assertTrue(selection.reason().contains(IpsecMbLibrary.reason()));
