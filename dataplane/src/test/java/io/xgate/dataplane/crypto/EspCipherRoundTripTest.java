@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
@@ -114,6 +115,20 @@ class EspCipherRoundTripTest {
             if (encryption.isAead()) {
                 assertEquals(SEQ, first.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), OFFSET + 8));
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}/{2} esn={3}")
+    @MethodSource("suites")
+    void aClosedCipherRefusesWork(final CryptoProvider provider, final EncryptionAlgorithm encryption,
+                                  final IntegrityAlgorithm integrity, final boolean esn) {
+        try (Arena arena = Arena.ofConfined()) {
+            final EspCipher cipher = newCipher(provider, encryption, integrity, esn);
+            final MemorySegment frame = sealed(arena, cipher, text(), SEQ);
+            cipher.close();
+            cipher.close();
+            assertThrows(IllegalStateException.class, () -> cipher.seal(frame, OFFSET, TEXT, SEQ + 1));
+            assertThrows(IllegalStateException.class, () -> cipher.open(frame, OFFSET, TEXT, 0));
         }
     }
 
