@@ -76,6 +76,9 @@ public final class GcmEspCipher implements EspCipher {
 
     @Override
     public void seal(final MemorySegment frame, final long espOffset, final int textLength, final long seq) {
+        if (textLength < 0) {
+            throw new IllegalArgumentException("negative text length " + textLength);
+        }
         Objects.checkFromIndexSize(espOffset, SPI_AND_SEQ + IV_LENGTH + (long) textLength + GcmEngine.TAG_LENGTH,
                 frame.byteSize());
         if (engine.needsNativeSegments() && !frame.isNative()) {

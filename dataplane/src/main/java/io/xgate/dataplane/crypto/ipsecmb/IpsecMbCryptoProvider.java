@@ -26,7 +26,7 @@ public final class IpsecMbCryptoProvider implements CryptoProvider {
 
     @Override
     public String name() {
-        return "intel-ipsec-mb (" + IpsecMbLibrary.arch().suffix() + ")";
+        return "intel-ipsec-mb " + IpsecMbLibrary.version() + " (" + IpsecMbLibrary.arch().suffix() + ")";
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.xgate.dataplane.crypto.ipsecmb;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.foreign.SymbolLookup;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +24,7 @@ public final class IpsecMbLibrary {
 
     static final int[] KEY_LENGTHS = {16, 24, 32};
 
-    private record Status(IpsecMbArch arch, SymbolLookup lookup, String reason) {
+    private record Status(IpsecMbArch arch, SymbolLookup lookup, String version, String reason) {
     }
 
     private static final Status STATUS = probe();
@@ -42,6 +46,11 @@ public final class IpsecMbLibrary {
         return STATUS.arch;
     }
 
+    /** The library's own version string, e.g. "1.3.0"; only meaningful when {@link #available()}. */
+    public static String version() {
+        return STATUS.version;
+    }
+
     static SymbolLookup lookup() {
         if (STATUS.lookup == null) {
             throw new IllegalStateException("intel-ipsec-mb unavailable: " + STATUS.reason);
@@ -53,10 +62,24 @@ public final class IpsecMbLibrary {
         return "aes_gcm_" + operation + "_" + keyLength * 8 + "_" + arch.suffix();
     }
 
+    private static String versionOf(final SymbolLookup lookup) {
+        final var symbol = lookup.find("imb_get_version_str");
+        if (symbol.isEmpty()) {
+            return "?";
+        }
+        try {
+            final MemorySegment text = (MemorySegment) Linker.nativeLinker()
+                    .downcallHandle(symbol.get(), FunctionDescriptor.of(ValueLayout.ADDRESS)).invokeExact();
+            return text.reinterpret(32).getString(0);
+        } catch (final Throwable t) {
+            return "?";
+        }
+    }
+
     private static Status probe() {
         final String osArch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         if (!osArch.equals("amd64") && !osArch.equals("x86_64")) {
-            return new Status(null, null, "not an x86-64 JVM (" + osArch + ")");
+            return new Status(null, null, null, "not an x86-64 JVM (" + osArch + ")");
         }
         final Set<String> flags = CpuFlags.read();
         final String forced = System.getProperty(ARCH_PROPERTY);
@@ -65,10 +88,10 @@ public final class IpsecMbLibrary {
             chosen = forced == null ? IpsecMbArch.best(flags)
                     : Optional.of(IpsecMbArch.fromSuffix(forced)).filter(a -> a.supportedBy(flags));
         } catch (final IllegalArgumentException e) {
-            return new Status(null, null, e.getMessage());
+            return new Status(null, null, null, e.getMessage());
         }
         if (chosen.isEmpty()) {
-            return new Status(null, null, forced == null
+            return new Status(null, null, null, forced == null
                     ? "CPU lacks AES-NI/PCLMULQDQ (or /proc/cpuinfo unreadable)"
                     : "CPU does not support the forced architecture " + forced);
         }
@@ -78,17 +101,17 @@ public final class IpsecMbLibrary {
         try {
             lookup = SymbolLookup.libraryLookup(java.nio.file.Path.of(path), Arena.global());
         } catch (final IllegalArgumentException | IllegalCallerException e) {
-            return new Status(null, null, "cannot load " + path + " (" + e.getMessage() + ")");
+            return new Status(null, null, null, "cannot load " + path + " (" + e.getMessage() + ")");
         }
         for (final int keyLength : KEY_LENGTHS) {
             for (final String operation : new String[] {"pre", "enc", "dec"}) {
                 final String name = symbol(operation, keyLength, arch);
                 if (lookup.find(name).isEmpty()) {
-                    return new Status(null, null, path + " does not export " + name);
+                    return new Status(null, null, null, path + " does not export " + name);
                 }
             }
         }
-        return new Status(arch, lookup, "loaded " + path + "; CPU flags select " + arch.suffix()
+        return new Status(arch, lookup, versionOf(lookup), "loaded " + path + "; CPU flags select " + arch.suffix()
                 + (forced == null ? "" : " (forced by -D" + ARCH_PROPERTY + ")"));
     }
 }

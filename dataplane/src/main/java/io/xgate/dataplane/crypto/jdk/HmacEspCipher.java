@@ -22,6 +22,7 @@ final class HmacEspCipher implements EspCipher {
     private final TruncatedIcv icv;
     private final boolean esn;
     private final int headerLength;
+    private boolean closed;
     private byte[] plain = new byte[Staging.INITIAL_BYTES];
     private byte[] cipher = new byte[Staging.INITIAL_BYTES];
 
@@ -61,6 +62,7 @@ final class HmacEspCipher implements EspCipher {
 
     @Override
     public void seal(final MemorySegment frame, final long espOffset, final int textLength, final long seq) {
+        ensureOpen();
         Objects.checkFromIndexSize(espOffset, headerLength + (long) textLength + icv.length(), frame.byteSize());
         if (!aligned(textLength)) {
             throw new IllegalArgumentException("text of " + textLength + " bytes is not a positive multiple of "
@@ -82,6 +84,7 @@ final class HmacEspCipher implements EspCipher {
 
     @Override
     public boolean open(final MemorySegment frame, final long espOffset, final int textLength, final int seqHi) {
+        ensureOpen();
         if (espOffset < 0 || !aligned(textLength)
                 || espOffset + headerLength + (long) textLength + icv.length() > frame.byteSize()) {
             return false;
@@ -103,8 +106,16 @@ final class HmacEspCipher implements EspCipher {
         return textLength > 0 && textLength % encryption.blockSize() == 0;
     }
 
+    /** A wiped key must not keep protecting packets (it would MAC with zeros): use after close is a bug. */
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("used after close");
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         text.wipe();
         icv.wipe();
         Arrays.fill(plain, (byte) 0);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 /** AH's truncated HMAC over a frame region, staged through one heap array. */
 final class HmacPacketMac implements PacketMac {
     private final TruncatedIcv icv;
+    private boolean closed;
     private byte[] staged = new byte[Staging.INITIAL_BYTES];
 
     HmacPacketMac(final IntegrityAlgorithm algorithm, final byte[] key) {
@@ -29,6 +30,7 @@ final class HmacPacketMac implements PacketMac {
     @Override
     public void compute(final MemorySegment frame, final long offset, final int length, final boolean esn,
                         final int seqHi, final MemorySegment out, final long outOffset) {
+        ensureOpen();
         mac(frame, offset, length, esn, seqHi);
         icv.write(out, outOffset);
     }
@@ -36,6 +38,7 @@ final class HmacPacketMac implements PacketMac {
     @Override
     public boolean verify(final MemorySegment frame, final long offset, final int length, final boolean esn,
                           final int seqHi, final long icvOffset) {
+        ensureOpen();
         if (offset < 0 || length < 0 || offset + length > frame.byteSize()
                 || icvOffset < 0 || icvOffset + icv.length() > frame.byteSize()) {
             return false;
@@ -51,8 +54,16 @@ final class HmacPacketMac implements PacketMac {
         icv.compute(staged, 0, length, esn, seqHi);
     }
 
+    /** A wiped key must not keep protecting packets (it would MAC with zeros): use after close is a bug. */
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("used after close");
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         icv.wipe();
         Arrays.fill(staged, (byte) 0);
     }

@@ -32,7 +32,8 @@ public final class JdkGcmEngine implements GcmEngine {
         try {
             this.key = new SecretKeySpec(aesKey, "AES");
             this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, new byte[NONCE_LENGTH]));
+            // Decrypt mode: validates the key without consuming a nonce (encrypt mode refuses a repeated one).
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, new byte[NONCE_LENGTH]));
         } catch (final GeneralSecurityException e) {
             throw new IllegalArgumentException("AES-GCM unavailable for a " + aesKey.length + "-byte key", e);
         }
