@@ -8,6 +8,7 @@ import io.xgate.dataplane.packet.IpProtocol;
 import io.xgate.dataplane.packet.Ipv4Packet;
 import io.xgate.dataplane.packet.Ipv6Packet;
 import io.xgate.dataplane.packet.PacketBuffer;
+import io.xgate.dataplane.packet.TransportPorts;
 import io.xgate.dataplane.packet.Wire;
 import io.xgate.dataplane.replay.ReplayWindow;
 import io.xgate.dataplane.sa.InboundSa;
@@ -162,8 +163,8 @@ public final class Decapsulator {
             final boolean fragment = ipv4.isFragment();
             final int upperProtocol = ipv4.protocol();
             final long upper = ipv4.payloadOffset();
-            final int srcPort = ports(m, upperProtocol, upper, end, fragment, 0);
-            final int dstPort = ports(m, upperProtocol, upper, end, fragment, 2);
+            final int srcPort = TransportPorts.of(m, upperProtocol, upper, end, fragment, TransportPorts.SOURCE);
+            final int dstPort = TransportPorts.of(m, upperProtocol, upper, end, fragment, TransportPorts.DESTINATION);
             if (!sa.admits(IpAddress.V4, 0, ipv4.source() & 0xFFFF_FFFFL, 0, ipv4.destination() & 0xFFFF_FFFFL,
                     upperProtocol, srcPort, dstPort)) {
                 return DropReason.SELECTOR;
@@ -184,8 +185,8 @@ public final class Decapsulator {
             }
             final int upperProtocol = ipv6.upperProtocol();
             final boolean fragment = ipv6.isFragment();
-            final int srcPort = ports(m, upperProtocol, ipv6.upperOffset(), end, fragment, 0);
-            final int dstPort = ports(m, upperProtocol, ipv6.upperOffset(), end, fragment, 2);
+            final int srcPort = TransportPorts.of(m, upperProtocol, ipv6.upperOffset(), end, fragment, TransportPorts.SOURCE);
+            final int dstPort = TransportPorts.of(m, upperProtocol, ipv6.upperOffset(), end, fragment, TransportPorts.DESTINATION);
             if (!sa.admits(IpAddress.V6, ipv6.sourceHigh(), ipv6.sourceLow(), ipv6.destinationHigh(),
                     ipv6.destinationLow(), upperProtocol, srcPort, dstPort)) {
                 return DropReason.SELECTOR;
@@ -224,15 +225,6 @@ public final class Decapsulator {
         }
         pkt.set(newIp, total);
         return null;
-    }
-
-    /** TCP/UDP port at {@code which} (0 source, 2 destination), or 0 where the packet carries none. */
-    private static int ports(final MemorySegment m, final int protocol, final long upper, final long end,
-                             final boolean fragment, final int which) {
-        if (fragment || (protocol != IpProtocol.TCP && protocol != IpProtocol.UDP) || upper + 4 > end) {
-            return 0;
-        }
-        return Wire.u16(m, upper + which);
     }
 
     private static boolean paddingValid(final MemorySegment m, final long off, final int padLength) {

@@ -82,7 +82,7 @@ public final class TunnelLab implements AutoCloseable {
     private final SaSpec bToA;
 
     public TunnelLab(final Suite suite, final CryptoProvider crypto, final CountersManager counters,
-                     final List<TrafficSelector> selectors, final int tunnelMtu) {
+                     final List<TrafficSelector> selectors, final int tunnelMtu, final PuntHandler punt) {
         this.suite = suite;
         final SecureRandom random = new SecureRandom();
         final boolean v6 = suite.outerFamily() == IpAddress.V6;
@@ -90,10 +90,12 @@ public final class TunnelLab implements AutoCloseable {
         final IpAddress wanB = IpAddress.parse(v6 ? "2001:db8:ff::2" : "192.0.2.2");
         aToB = spec(SPI_A_TO_B, wanA, wanB, random, selectors);
         bToA = spec(SPI_B_TO_A, wanB, wanA, random, mirror(selectors));
+        final SaSpec aToBAtB = aToB.withSelectors(mirror(selectors));
+        final SaSpec bToAAtA = bToA.withSelectors(selectors);
         gwA = gateway("gw-a", MAC_GW_A_LAN, MAC_GW_A_WAN, crypto, counters, "198.18.1", "2001:db8:1::", wanA,
-                MAC_HOST_A, tunnelMtu);
+                MAC_HOST_A, tunnelMtu, punt);
         gwB = gateway("gw-b", MAC_GW_B_LAN, MAC_GW_B_WAN, crypto, counters, "198.18.2", "2001:db8:2::", wanB,
-                MAC_HOST_B, tunnelMtu);
+                MAC_HOST_B, tunnelMtu, punt);
         final Tunnel ta = gwA.tables().tunnel(TUNNEL_ID);
         final Tunnel tb = gwB.tables().tunnel(TUNNEL_ID);
         gwA.routeToTunnel("198.18.2.0/24", ta);
@@ -101,22 +103,22 @@ public final class TunnelLab implements AutoCloseable {
         gwB.routeToTunnel("198.18.1.0/24", tb);
         gwB.routeToTunnel("2001:db8:1::/64", tb);
         gwA.addOutbound(aToB, MAC_GW_B_WAN);
-        gwA.addInbound(bToA);
+        gwA.addInbound(bToAAtA);
         gwB.addOutbound(bToA, MAC_GW_A_WAN);
-        gwB.addInbound(aToB);
+        gwB.addInbound(aToBAtB);
     }
 
     /** Route-based (0/0 ↔ 0/0 any for both families), MTU 1500. */
     public TunnelLab(final Suite suite, final CryptoProvider crypto, final CountersManager counters) {
         this(suite, crypto, counters, List.of(TrafficSelector.any(IpAddress.V4), TrafficSelector.any(IpAddress.V6)),
-                1500);
+                1500, PuntHandler.NONE);
     }
 
     private static InMemoryGateway gateway(final String name, final long lanMac, final long wanMac,
                                            final CryptoProvider crypto, final CountersManager counters,
                                            final String lan4, final String lan6, final IpAddress wan,
-                                           final long hostMac, final int mtu) {
-        final InMemoryGateway gw = new InMemoryGateway(name, lanMac, wanMac, crypto, counters, PuntHandler.NONE);
+                                           final long hostMac, final int mtu, final PuntHandler punt) {
+        final InMemoryGateway gw = new InMemoryGateway(name, lanMac, wanMac, crypto, counters, punt);
         gw.localAddress(lan4 + ".1");
         gw.localAddress(lan6 + "1");
         gw.localAddress(wan.toString());
@@ -168,7 +170,7 @@ public final class TunnelLab implements AutoCloseable {
         return gwB;
     }
 
-    /** The SA from gw-a to gw-b, keys included (for key tables of captures). */
+    /** The SA from gw-a to gw-b as gw-a holds it, keys included (for key tables of captures). */
     public SaSpec saAtoB() {
         return aToB;
     }

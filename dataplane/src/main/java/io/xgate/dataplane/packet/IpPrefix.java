@@ -40,8 +40,10 @@ public record IpPrefix(IpAddress network, int length) {
 
     /** Last address of the prefix (the first is {@link #network()}). */
     public IpAddress last() {
-        return new IpAddress(network.family(), network.high() | ~highMask(),
-                network.low() | (~lowMask() & (network.isV4() ? 0xFFFF_FFFFL : -1L)));
+        if (network.isV4()) {
+            return new IpAddress(IpAddress.V4, 0, network.low() | (~lowMask() & 0xFFFF_FFFFL));
+        }
+        return new IpAddress(IpAddress.V6, network.high() | ~highMask(), network.low() | ~lowMask());
     }
 
     public boolean contains(final IpAddress a) {

@@ -24,6 +24,13 @@ public record SaSpec(int spi, int tunnelId, IpsecProtocol protocol, IpsecMode mo
                      boolean copyTos, boolean copyFlowLabel, boolean gre,
                      List<TrafficSelector> selectors) {
 
+    /** The same SA seen from the other gateway, whose local and remote networks are ours swapped. */
+    public SaSpec withSelectors(final List<TrafficSelector> otherSelectors) {
+        return new SaSpec(spi, tunnelId, protocol, mode, encryption, encryptionKey, integrity, integrityKey, esn,
+                antiReplay, replayWindow, local, peer, udpSourcePort, udpDestinationPort, copyTos, copyFlowLabel, gre,
+                otherSelectors);
+    }
+
     public boolean udpEncapsulated() {
         return udpDestinationPort != 0;
     }

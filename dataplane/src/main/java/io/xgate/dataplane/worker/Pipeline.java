@@ -9,6 +9,7 @@ import io.xgate.dataplane.packet.IpProtocol;
 import io.xgate.dataplane.packet.Ipv4Packet;
 import io.xgate.dataplane.packet.Ipv6Packet;
 import io.xgate.dataplane.packet.PacketBuffer;
+import io.xgate.dataplane.packet.TransportPorts;
 import io.xgate.dataplane.packet.Wire;
 import io.xgate.dataplane.port.FrameBatch;
 import io.xgate.dataplane.port.FrameMemory;
@@ -222,18 +223,21 @@ public final class Pipeline {
             final long upper = ipv4.payloadOffset();
             final int protocol = ipv4.protocol();
             sa = tunnel.select(IpAddress.V4, 0, ipv4.source() & 0xFFFF_FFFFL, 0, ipv4.destination() & 0xFFFF_FFFFL,
-                    protocol, port(m, protocol, upper, ipv4.isFragment(), 0), port(m, protocol, upper,
-                            ipv4.isFragment(), 2));
+                    protocol, TransportPorts.of(m, protocol, upper, pkt.end(), ipv4.isFragment(), TransportPorts.SOURCE),
+                    TransportPorts.of(m, protocol, upper, pkt.end(), ipv4.isFragment(), TransportPorts.DESTINATION));
         } else {
             final long upper = ipv6.upperOffset();
             final int protocol = ipv6.upperProtocol();
             sa = tunnel.select(IpAddress.V6, ipv6.sourceHigh(), ipv6.sourceLow(), ipv6.destinationHigh(),
-                    ipv6.destinationLow(), protocol, port(m, protocol, upper, ipv6.isFragment(), 0),
-                    port(m, protocol, upper, ipv6.isFragment(), 2));
+                    ipv6.destinationLow(), protocol,
+                    TransportPorts.of(m, protocol, upper, pkt.end(), ipv6.isFragment(), TransportPorts.SOURCE),
+                    TransportPorts.of(m, protocol, upper, pkt.end(), ipv6.isFragment(), TransportPorts.DESTINATION));
         }
         if (sa == null) {
-            tunnel.counters().drop(DropReason.TUNNEL_DOWN);
-            return drop(in, DropReason.TUNNEL_DOWN);
+            // No SA at all: the tunnel is not up. SAs, but none whose proxy ID takes this packet: a selector miss.
+            final DropReason reason = tunnel.children().length == 0 ? DropReason.TUNNEL_DOWN : DropReason.SELECTOR;
+            tunnel.counters().drop(reason);
+            return drop(in, reason);
         }
         if (pkt.length() > tunnel.mtu()) {
             sa.counters().drop(DropReason.MTU);
@@ -268,14 +272,6 @@ public final class Pipeline {
                 v4 ? EthernetFrame.TYPE_IPV4 : EthernetFrame.TYPE_IPV6);
         pkt.set(start, pkt.length() + EthernetFrame.LENGTH);
         return portId;
-    }
-
-    private static int port(final MemorySegment m, final int protocol, final long upper, final boolean fragment,
-                            final int which) {
-        if (fragment || (protocol != IpProtocol.TCP && protocol != IpProtocol.UDP)) {
-            return 0;
-        }
-        return Wire.u16(m, upper + which);
     }
 
     private int drop(final PortContext in, final DropReason reason) {
