@@ -20,7 +20,6 @@ import java.lang.invoke.VarHandle;
  * thread's first call; the {@code *NoThrow} variants are for per-packet paths that treat some errnos as normal.
  */
 public final class Libc {
-    public static final int AF_UNIX = 1;
     public static final int AF_INET = 2;
     public static final int AF_NETLINK = 16;
     public static final int AF_INET6 = 10;

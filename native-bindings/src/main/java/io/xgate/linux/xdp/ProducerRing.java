@@ -35,10 +35,4 @@ public abstract sealed class ProducerRing extends XskRing permits FillRing, TxRi
         reserved -= n;
         U32.setRelease(mapping, producerOffset, head);
     }
-
-    /** Slots the kernel has not consumed yet, as last seen; refreshes the cached consumer index. */
-    public final int outstanding() {
-        cachedLimit = (int) U32.getAcquire(mapping, consumerOffset) + size;
-        return size - (cachedLimit - head);
-    }
 }

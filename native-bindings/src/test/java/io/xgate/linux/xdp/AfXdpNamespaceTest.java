@@ -92,6 +92,33 @@ class AfXdpNamespaceTest {
     }
 
     @Test
+    void lanSteeringSendsTransitTrafficToTheSocketAndTheGatewaysOwnToTheKernel() throws Exception {
+        try (VethLab lab = VethLab.create(1);
+             Umem umem = Umem.allocate(FRAMES, FRAME_SIZE, 0);
+             XskSocket socket = XskSocket.open(umem, lab.rootIndex(0), 0, XskConfig.defaults());
+             BpfMap xsks = BpfMap.xskMap(1, "xgt_xsks");
+             BpfProgram program = XdpSteering.lan(xsks, List.of(InetAddress.getByName(lab.rootIpv4(0)),
+                     InetAddress.getByName(lab.rootIpv6(0))));
+             XdpLink link = XdpLink.attach(program, lab.rootIndex(0))) {
+            xsks.updateInt(0, socket.fd());
+            lendFrames(socket, 0, RX_FRAMES);
+            String peer = lab.peerMac(0);
+            String root = lab.rootMac(0);
+            List<byte[]> transit = List.of(
+                    ethernet(root, peer, TestFrames.ETHERTYPE_IPV4, ipv4(lab.peerIpv4(0), "192.0.2.200",
+                            TestFrames.PROTO_UDP, udp(40000, 53, "transit-v4".getBytes(StandardCharsets.US_ASCII)))),
+                    ethernet(root, peer, TestFrames.ETHERTYPE_IPV6, ipv6(lab.peerIpv6(0), "2001:db8:ffff::200",
+                            TestFrames.PROTO_UDP, udp(40000, 53, "transit-v6".getBytes(StandardCharsets.US_ASCII)))));
+            lab.peer(sendCommand(lab, transit));
+
+            assertEquals(hexSet(transit), hexSet(receive(socket, transit.size())));
+            lab.peer("ping", lab.rootIpv4(0), "3");
+            lab.peer("ping", lab.rootIpv6(0), "3");
+            assertEquals(0, socket.rx().peek(1), "ARP, ND and pings to the gateway stayed with the kernel");
+        }
+    }
+
+    @Test
     void transmitsAFrameWrittenIntoTheTxRing() throws Exception {
         try (VethLab lab = VethLab.create(1);
              Umem umem = Umem.allocate(FRAMES, FRAME_SIZE, 0);
