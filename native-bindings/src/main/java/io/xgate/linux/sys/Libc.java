@@ -19,6 +19,7 @@ import java.lang.invoke.VarHandle;
  * naming the call. The errno capture buffer is per thread, so these wrappers allocate nothing after a
  * thread's first call; the {@code *NoThrow} variants are for per-packet paths that treat some errnos as normal.
  */
+@SuppressWarnings("restricted") // this class is where the module's native access is meant to live
 public final class Libc {
     public static final int AF_INET = 2;
     public static final int AF_NETLINK = 16;

@@ -22,14 +22,16 @@ public final class Umem implements AutoCloseable {
     private static final int REG_HEADROOM = 20;
     private static final int MIN_FRAME_SIZE = 2048;
 
+    private final MemorySegment mapping;
     private final MemorySegment area;
     private final int frameCount;
     private final int frameSize;
     private final int headroom;
     private boolean closed;
 
-    private Umem(MemorySegment area, int frameCount, int frameSize, int headroom) {
-        this.area = area;
+    private Umem(MemorySegment mapping, int frameCount, int frameSize, int headroom) {
+        this.mapping = mapping;
+        this.area = mapping.asSlice(0, (long) frameCount * frameSize);
         this.frameCount = frameCount;
         this.frameSize = frameSize;
         this.headroom = headroom;
@@ -48,9 +50,9 @@ public final class Umem implements AutoCloseable {
         }
         long length = (long) frameCount * frameSize;
         long pageAligned = (length + Libc.PAGE_SIZE - 1) & -Libc.PAGE_SIZE;
-        MemorySegment area = Libc.mmap(pageAligned, Libc.PROT_READ | Libc.PROT_WRITE,
+        MemorySegment mapping = Libc.mmap(pageAligned, Libc.PROT_READ | Libc.PROT_WRITE,
                 Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_POPULATE, -1, 0);
-        return new Umem(area.asSlice(0, length), frameCount, frameSize, headroom);
+        return new Umem(mapping, frameCount, frameSize, headroom);
     }
 
     public MemorySegment area() {
@@ -90,8 +92,7 @@ public final class Umem implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            long pageAligned = (area.byteSize() + Libc.PAGE_SIZE - 1) & -Libc.PAGE_SIZE;
-            Libc.munmap(area.reinterpret(pageAligned));
+            Libc.munmap(mapping);
         }
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xgate.linux.bpf.BpfMap;
 import io.xgate.linux.bpf.BpfProgram;
+import io.xgate.linux.bpf.XdpAttachMode;
 import io.xgate.linux.bpf.XdpLink;
 import io.xgate.linux.bpf.XdpSteering;
 import io.xgate.linux.sys.VethLab;
@@ -100,6 +101,7 @@ class AfXdpNamespaceTest {
              BpfProgram program = XdpSteering.lan(xsks, List.of(InetAddress.getByName(lab.rootIpv4(0)),
                      InetAddress.getByName(lab.rootIpv6(0))));
              XdpLink link = XdpLink.attach(program, lab.rootIndex(0))) {
+            assertEquals(XdpAttachMode.NATIVE, link.mode(), "veth runs XDP in its driver");
             xsks.updateInt(0, socket.fd());
             lendFrames(socket, 0, RX_FRAMES);
             String peer = lab.peerMac(0);
@@ -144,6 +146,7 @@ class AfXdpNamespaceTest {
              BpfProgram program = XdpSteering.wan(xsks);
              XdpLink link = XdpLink.attach(program, lab.rootIndex(0))) {
             assertTrue(lan.fill() != wan.fill(), "a different device needs its own FILL ring");
+            assertEquals(XdpAttachMode.NATIVE, link.mode());
             xsks.updateInt(0, wan.fd());
             lendFrames(wan, 0, RX_FRAMES);
             byte[] frame = ethernet(lab.rootMac(0), lab.peerMac(0), TestFrames.ETHERTYPE_IPV4,
