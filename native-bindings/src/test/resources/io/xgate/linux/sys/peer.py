@@ -1,0 +1,93 @@
+"""Traffic tool run inside a test namespace (ip netns exec ... python3 peer.py CMD ...).
+
+send IFACE HEX...           write raw Ethernet frames
+recv IFACE TIMEOUT MARKER   print "ready", then the hex of the first frame containing hex MARKER; exit 1 on timeout
+udp ADDR PORT HEX           send one UDP datagram through the kernel
+ping ADDR TIMEOUT           one ICMP/ICMPv6 echo through the kernel; exit 0 when the reply comes
+"""
+import os
+import select
+import socket
+import struct
+import sys
+import time
+
+
+def send(iface, frames):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    s.bind((iface, 0))
+    for frame in frames:
+        s.send(bytes.fromhex(frame))
+
+
+def recv(iface, timeout, marker):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0003))
+    s.bind((iface, 0))
+    print("ready", flush=True)
+    wanted = bytes.fromhex(marker)
+    deadline = time.time() + float(timeout)
+    while time.time() < deadline:
+        if not select.select([s], [], [], max(0.0, deadline - time.time()))[0]:
+            break
+        frame, meta = s.recvfrom(65536)
+        if meta[2] != socket.PACKET_OUTGOING and wanted in frame:
+            print(frame.hex(), flush=True)
+            return 0
+    return 1
+
+
+def udp(addr, port, payload):
+    family = socket.AF_INET6 if ":" in addr else socket.AF_INET
+    socket.socket(family, socket.SOCK_DGRAM).sendto(bytes.fromhex(payload), (addr, int(port)))
+
+
+def checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    total = (total >> 16) + (total & 0xFFFF)
+    total += total >> 16
+    return ~total & 0xFFFF
+
+
+def ping(addr, timeout):
+    v6 = ":" in addr
+    if v6:
+        s = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+        kind, reply = 128, 129  # the kernel fills in the ICMPv6 checksum
+    else:
+        s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+        kind, reply = 8, 0
+    ident = os.getpid() & 0xFFFF
+    body = struct.pack("!BBHHH", kind, 0, 0, ident, 1) + b"xgate-ping"
+    if not v6:
+        body = body[:2] + struct.pack("!H", checksum(body)) + body[4:]
+    s.sendto(body, (addr, 0))
+    deadline = time.time() + float(timeout)
+    while time.time() < deadline:
+        if not select.select([s], [], [], max(0.0, deadline - time.time()))[0]:
+            break
+        data = s.recv(65536)
+        icmp = data if v6 else data[(data[0] & 0x0F) * 4:]
+        if icmp[0] == reply and struct.unpack("!H", icmp[4:6])[0] == ident:
+            return 0
+    return 1
+
+
+def main(argv):
+    command, args = argv[1], argv[2:]
+    if command == "send":
+        send(args[0], args[1:])
+        return 0
+    if command == "recv":
+        return recv(*args)
+    if command == "udp":
+        udp(*args)
+        return 0
+    if command == "ping":
+        return ping(*args)
+    raise SystemExit("unknown command " + command)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
