@@ -1,6 +1,5 @@
 package io.xgate.controlplane.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,12 +13,6 @@ record Choices<E>(List<E> values, Function<E, String> nameOf) {
 
     static <E> Choices<E> of(final E[] values, final Function<E, String> nameOf) {
         return new Choices<>(List.of(values), nameOf);
-    }
-
-    @SafeVarargs
-    final Choices<E> without(final E... excluded) {
-        final List<E> left = values.stream().filter(v -> !Arrays.asList(excluded).contains(v)).toList();
-        return new Choices<>(left, nameOf);
     }
 
     Optional<E> parse(final String text) {

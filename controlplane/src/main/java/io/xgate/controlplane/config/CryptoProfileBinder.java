@@ -15,7 +15,7 @@ final class CryptoProfileBinder {
     IkeCryptoProfile ike(final Fields f) {
         final IkeCryptoProfile d = IkeCryptoProfile.DEFAULT;
         return new IkeCryptoProfile(f.name(),
-                choices(f.get("dh-group"), DH_GROUP.without(DhGroup.NO_PFS), d.dhGroup()),
+                choices(f.get("dh-group"), DH_GROUP, d.dhGroup()),
                 choices(f.get("encryption"), Choices.of(IkeEncryption.class), d.encryption()),
                 choices(f.get("hash"), Choices.of(IkeHash.class), d.hash()),
                 lifetime(f.get("lifetime"), d.lifetime()),
@@ -39,8 +39,7 @@ final class CryptoProfileBinder {
     }
 
     private IpsecCryptoProfile.Protocol ah(final Fields f) {
-        return new IpsecCryptoProfile.Ah(choices(f.require("authentication"),
-                AUTHENTICATION.without(IntegrityAlgorithm.NONE), List.of()));
+        return new IpsecCryptoProfile.Ah(choices(f.require("authentication"), AUTHENTICATION, List.of()));
     }
 
     /** A list of algorithm names; absent means the default list, an explicit empty list stays empty. */

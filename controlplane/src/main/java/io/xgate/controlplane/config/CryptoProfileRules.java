@@ -12,6 +12,9 @@ final class CryptoProfileRules implements ValidationRule {
     public void check(final DeviceConfig config, final ErrorCollector errors) {
         Section.IKE_CRYPTO_PROFILES.each(config.ikeCryptoProfiles(), (profile, path) -> {
             requireSome(profile.dhGroup(), path.key("dh-group"), errors);
+            if (profile.dhGroup().contains(DhGroup.NO_PFS)) {
+                errors.add(path.key("dh-group"), "no-pfs applies to IPsec crypto profiles only: IKE needs a group");
+            }
             requireSome(profile.encryption(), path.key("encryption"), errors);
             requireSome(profile.hash(), path.key("hash"), errors);
             checkLifetime(profile.lifetime(), path.key("lifetime"), errors);

@@ -24,14 +24,17 @@ public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zone
         tunnelGroups = List.copyOf(tunnelGroups);
     }
 
-    /** The predefined object first, unless the config redefines it (PAN-OS lets an admin edit the defaults). */
+    /**
+     * The predefined object after the listed ones (so list indexes stay those of the document), unless the
+     * config redefines it (PAN-OS lets an admin edit the defaults).
+     */
     private static <T extends Named> List<T> withPredefined(final List<T> listed, final T predefined) {
         if (Named.find(listed, predefined.name()).isPresent()) {
             return List.copyOf(listed);
         }
         final List<T> all = new ArrayList<>(listed.size() + 1);
-        all.add(predefined);
         all.addAll(listed);
+        all.add(predefined);
         return List.copyOf(all);
     }
 

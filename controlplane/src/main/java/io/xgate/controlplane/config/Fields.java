@@ -44,12 +44,21 @@ final class Fields {
 
     Node get(final String key) {
         allowed.add(key);
-        return new Node(map.get(key), path.key(key), errors);
+        return new Node(map.get(key), path.key(key), errors, map.containsKey(key) && map.get(key) == null);
     }
 
     Node require(final String key) {
         final Node node = get(key);
         if (!node.isPresent() && !placeholder) {
+            errors.add(node.path(), "is required");
+        }
+        return node;
+    }
+
+    /** A required config word, where a written YAML null counts: it may be the word {@code null}. */
+    Node requireWord(final String key) {
+        final Node node = get(key);
+        if (!node.isPresent() && !node.isWrittenNull() && !placeholder) {
             errors.add(node.path(), "is required");
         }
         return node;

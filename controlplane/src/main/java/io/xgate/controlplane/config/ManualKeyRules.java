@@ -11,6 +11,8 @@ import java.util.Map;
  * their algorithms (the data plane's lengths: GCM keys carry their 4-byte salt, HMAC keys the digest length).
  */
 final class ManualKeyRules implements ValidationRule {
+    /** RFC 4106 §8.1: the last 4 bytes of a GCM key are the nonce salt; admins tend to forget them. */
+    private static final String SALT_NOTE = " (salt included)";
 
     @Override
     public void check(final DeviceConfig config, final ErrorCollector errors) {
@@ -56,9 +58,9 @@ final class ManualKeyRules implements ValidationRule {
             case ManualKey.Esp esp -> {
                 final ConfigPath encryption = path.key("esp").key("encryption");
                 final ConfigPath authentication = path.key("esp").key("authentication");
-                checkKey(esp.encryption().configName(), esp.encryption().keyLength(), esp.encryptionKey(),
-                        encryption.key("key"), errors);
-                checkKey(esp.authentication().configName(), esp.authentication().keyLength(),
+                checkKey(esp.encryption().configName(), esp.encryption().keyLength(),
+                        esp.encryption().isAead() ? SALT_NOTE : "", esp.encryptionKey(), encryption.key("key"), errors);
+                checkKey(esp.authentication().configName(), esp.authentication().keyLength(), "",
                         esp.authenticationKey(), authentication.key("key"), errors);
                 if (esp.encryption().isAead() && esp.authentication() != IntegrityAlgorithm.NONE) {
                     errors.add(authentication.key("algorithm"), "must be none with " + esp.encryption().configName()
@@ -73,20 +75,20 @@ final class ManualKeyRules implements ValidationRule {
                 if (ah.authentication() == IntegrityAlgorithm.NONE) {
                     errors.add(path.key("ah").key("algorithm"), "must not be none: AH only authenticates");
                 }
-                checkKey(ah.authentication().configName(), ah.authentication().keyLength(), ah.key(),
+                checkKey(ah.authentication().configName(), ah.authentication().keyLength(), "", ah.key(),
                         path.key("ah").key("key"), errors);
             }
         }
     }
 
     /** Says only how long the key is, never what it holds. */
-    private static void checkKey(final String algorithm, final int expected, final Secret key, final ConfigPath path,
-                                 final ErrorCollector errors) {
+    private static void checkKey(final String algorithm, final int expected, final String note, final Secret key,
+                                 final ConfigPath path, final ErrorCollector errors) {
         if (key.length() == expected) {
             return;
         }
         errors.add(path, expected == 0
                 ? algorithm + " takes no key, got " + key.length() + " bytes"
-                : algorithm + " needs a " + expected + "-byte key, got " + key.length() + " bytes");
+                : algorithm + " needs a " + expected + "-byte key" + note + ", got " + key.length() + " bytes");
     }
 }

@@ -15,11 +15,18 @@ final class Node {
     private final Object value;
     private final ConfigPath path;
     private final ErrorCollector errors;
+    /** Written as YAML null (key present, nothing or {@code null} after it), not left out. */
+    private final boolean writtenNull;
 
     Node(final Object value, final ConfigPath path, final ErrorCollector errors) {
+        this(value, path, errors, false);
+    }
+
+    Node(final Object value, final ConfigPath path, final ErrorCollector errors, final boolean writtenNull) {
         this.value = value;
         this.path = path;
         this.errors = errors;
+        this.writtenNull = writtenNull;
     }
 
     ConfigPath path() {
@@ -32,6 +39,10 @@ final class Node {
 
     boolean isPresent() {
         return value != null;
+    }
+
+    boolean isWrittenNull() {
+        return writtenNull;
     }
 
     boolean isString() {
@@ -88,8 +99,9 @@ final class Node {
         }
     }
 
+    /** A config word; YAML reads the algorithm name {@code null} as a null, so a written null is that word. */
     <E> E choice(final Choices<E> choices, final E fallback) {
-        final String text = string(null);
+        final String text = writtenNull ? "null" : string(null);
         if (text == null) {
             return fallback;
         }
@@ -107,7 +119,7 @@ final class Node {
         }
         final List<T> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            out.add(item.apply(new Node(items.get(i), path.index(i), errors)));
+            out.add(item.apply(new Node(items.get(i), path.index(i), errors, items.get(i) == null)));
         }
         return out;
     }

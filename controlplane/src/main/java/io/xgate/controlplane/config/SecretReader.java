@@ -34,11 +34,12 @@ final class SecretReader {
     private Optional<String> text(final Fields holder, final boolean required) {
         return Optional.ofNullable(holder.oneOf(required, null, List.of(
                 new Fields.Alternative<>("key", node -> node.string(null)),
-                new Fields.Alternative<>("key-file", this::fromFile),
-                new Fields.Alternative<>("key-env", this::fromEnvironment))));
+                new Fields.Alternative<>("key-file", node -> fromFile(node, holder.path())),
+                new Fields.Alternative<>("key-env", node -> fromEnvironment(node, holder.path())))));
     }
 
-    private String fromFile(final Node node) {
+    /** A source that fails leaves the holder without a key: checks of the key's length would only repeat that. */
+    private String fromFile(final Node node, final ConfigPath holder) {
         final String file = node.string(null);
         if (file == null) {
             return null;
@@ -47,19 +48,20 @@ final class SecretReader {
             // Editors end files with a newline that is not part of the key.
             return sources.readFile(file).stripTrailing();
         } catch (final IOException e) {
-            node.errors().add(node.path(), "cannot read key file " + file + ": " + e.getClass().getSimpleName());
+            node.errors().add(node.path(), "cannot read key file " + file + ": " + e.getClass().getSimpleName(),
+                    List.of(holder));
             return null;
         }
     }
 
-    private String fromEnvironment(final Node node) {
+    private String fromEnvironment(final Node node, final ConfigPath holder) {
         final String variable = node.string(null);
         if (variable == null) {
             return null;
         }
         final Optional<String> value = sources.environment(variable);
         if (value.isEmpty()) {
-            node.errors().add(node.path(), "environment variable " + variable + " is not set");
+            node.errors().add(node.path(), "environment variable " + variable + " is not set", List.of(holder));
         }
         return value.orElse(null);
     }

@@ -95,7 +95,7 @@ final class TunnelBinder {
         final record Keyed<A>(A algorithm, Secret key) {
         }
         final Keyed<EncryptionAlgorithm> encryption = f.require("encryption").sensitiveObject(e -> new Keyed<>(
-                e.require("algorithm").choice(ENCRYPTION, EncryptionAlgorithm.NULL), secrets.optionalHexKey(e)));
+                e.requireWord("algorithm").choice(ENCRYPTION, EncryptionAlgorithm.NULL), secrets.optionalHexKey(e)));
         final Keyed<IntegrityAlgorithm> authentication = f.require("authentication").sensitiveObject(a -> new Keyed<>(
                 a.require("algorithm").choice(CryptoProfileBinder.AUTHENTICATION, IntegrityAlgorithm.NONE),
                 secrets.optionalHexKey(a)));
