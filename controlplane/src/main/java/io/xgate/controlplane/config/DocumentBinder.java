@@ -81,7 +81,7 @@ final class DocumentBinder {
         return node.parsed(DocumentBinder::seconds, fallback);
     }
 
-    static Duration seconds(final String text) {
+    private static Duration seconds(final String text) {
         final Matcher m = SECONDS.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected whole seconds or a duration like \"0.2s\", got '" + text + "'");

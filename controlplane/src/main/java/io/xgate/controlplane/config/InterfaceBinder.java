@@ -35,7 +35,7 @@ final class InterfaceBinder {
                 f.get("enable-on-interface").bool(true), f.get("prefix").bool(false), f.get("anycast").bool(false));
     }
 
-    static Ipv6Settings.InterfaceId interfaceId(final String text) {
+    private static Ipv6Settings.InterfaceId interfaceId(final String text) {
         if (text.equals(EUI_64)) {
             return Ipv6Settings.InterfaceId.Eui64.INSTANCE;
         }

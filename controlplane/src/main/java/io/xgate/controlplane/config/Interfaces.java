@@ -5,8 +5,6 @@ import java.util.stream.Stream;
 
 public record Interfaces(List<EthernetInterface> ethernet, List<TunnelInterface> tunnel) {
 
-    public static final Interfaces NONE = new Interfaces(List.of(), List.of());
-
     public Interfaces {
         ethernet = List.copyOf(ethernet);
         tunnel = List.copyOf(tunnel);

@@ -106,12 +106,6 @@ public record IpAddress(IpFamily family, long high, long low) {
         return groups;
     }
 
-    /** Bit {@code index} counted from the most significant bit of the address (0-based). */
-    boolean bit(final int index) {
-        final int fromTop = 128 - family.bits() + index;
-        return fromTop < 64 ? ((high >>> (63 - fromTop)) & 1) != 0 : ((low >>> (127 - fromTop)) & 1) != 0;
-    }
-
     /** This address with every bit from {@code prefixLength} on cleared. */
     IpAddress masked(final int prefixLength) {
         final int keep = 128 - family.bits() + prefixLength;

@@ -29,10 +29,6 @@ public final class Secret {
         return bytes.length;
     }
 
-    public boolean isEmpty() {
-        return bytes.length == 0;
-    }
-
     @Override
     public boolean equals(final Object o) {
         // Constant time, so comparing configs does not become a timing oracle for the key.
