@@ -1,0 +1,64 @@
+package io.xgate.controlplane.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole device configuration, as one YAML document describes it. Immutable: a candidate config is
+ * edited by building a new one. The predefined {@code default} profiles are always present, as on PAN-OS.
+ */
+public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zones, List<VirtualRouter> virtualRouters,
+                           List<IkeCryptoProfile> ikeCryptoProfiles, List<IpsecCryptoProfile> ipsecCryptoProfiles,
+                           List<IkeGateway> ikeGateways, List<IpsecTunnel> ipsecTunnels,
+                           List<MonitorProfile> monitorProfiles, List<TunnelGroup> tunnelGroups) {
+
+    public DeviceConfig {
+        zones = List.copyOf(zones);
+        virtualRouters = List.copyOf(virtualRouters);
+        ikeCryptoProfiles = withPredefined(ikeCryptoProfiles, IkeCryptoProfile.DEFAULT);
+        ipsecCryptoProfiles = withPredefined(ipsecCryptoProfiles, IpsecCryptoProfile.DEFAULT);
+        ikeGateways = List.copyOf(ikeGateways);
+        ipsecTunnels = List.copyOf(ipsecTunnels);
+        monitorProfiles = withPredefined(monitorProfiles, MonitorProfile.DEFAULT);
+        tunnelGroups = List.copyOf(tunnelGroups);
+    }
+
+    /**
+     * The predefined object after the listed ones (so list indexes stay those of the document), unless the
+     * config redefines it (PAN-OS lets an admin edit the defaults).
+     */
+    private static <T extends Named> List<T> withPredefined(final List<T> listed, final T predefined) {
+        if (Named.find(listed, predefined.name()).isPresent()) {
+            return List.copyOf(listed);
+        }
+        final List<T> all = new ArrayList<>(listed.size() + 1);
+        all.addAll(listed);
+        all.add(predefined);
+        return List.copyOf(all);
+    }
+
+    public Optional<NetworkInterface> findInterface(final String name) {
+        return Named.find(interfaces.all(), name);
+    }
+
+    public Optional<IkeCryptoProfile> findIkeCryptoProfile(final String name) {
+        return Named.find(ikeCryptoProfiles, name);
+    }
+
+    public Optional<IpsecCryptoProfile> findIpsecCryptoProfile(final String name) {
+        return Named.find(ipsecCryptoProfiles, name);
+    }
+
+    public Optional<IkeGateway> findIkeGateway(final String name) {
+        return Named.find(ikeGateways, name);
+    }
+
+    public Optional<IpsecTunnel> findIpsecTunnel(final String name) {
+        return Named.find(ipsecTunnels, name);
+    }
+
+    public Optional<MonitorProfile> findMonitorProfile(final String name) {
+        return Named.find(monitorProfiles, name);
+    }
+}

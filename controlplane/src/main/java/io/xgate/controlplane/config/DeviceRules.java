@@ -1,0 +1,32 @@
+package io.xgate.controlplane.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code device}: at least one worker, and when CPUs are pinned, one distinct CPU per worker. */
+final class DeviceRules implements ValidationRule {
+    private static final ConfigPath DEVICE = ConfigPath.ROOT.key("device");
+
+    @Override
+    public void check(final DeviceConfig config, final ErrorCollector errors) {
+        final Device device = config.device();
+        if (device.workers() < 1) {
+            errors.add(DEVICE.key("workers"), "must be at least 1, got " + device.workers());
+        }
+        final List<Integer> cpus = device.cpuList();
+        final ConfigPath cpuPath = DEVICE.key("cpu-list");
+        if (!cpus.isEmpty() && cpus.size() != device.workers()) {
+            errors.add(cpuPath, "must list one CPU per worker (" + device.workers() + "), got " + cpus.size());
+        }
+        final Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < cpus.size(); i++) {
+            final int cpu = cpus.get(i);
+            if (cpu < 0) {
+                errors.add(cpuPath.index(i), "must be a CPU number (0 or more), got " + cpu);
+            } else if (!seen.add(cpu)) {
+                errors.add(cpuPath.index(i), "CPU " + cpu + " is listed twice: each worker needs its own");
+            }
+        }
+    }
+}

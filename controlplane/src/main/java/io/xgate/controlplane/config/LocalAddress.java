@@ -1,0 +1,7 @@
+package io.xgate.controlplane.config;
+
+import java.util.Optional;
+
+/** The port (and optionally which of its addresses) IKE or a manual SA sends from. */
+public record LocalAddress(String interfaceName, Optional<IpAddress> ip) {
+}
