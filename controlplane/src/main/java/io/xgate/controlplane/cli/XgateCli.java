@@ -1,11 +1,41 @@
 package io.xgate.controlplane.cli;
 
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Entry point of {@code scripts/xgate}: dispatches the first word to a command. */
 public final class XgateCli {
+    static final int USAGE = 2;
+
     private XgateCli() {
     }
 
+    static Map<String, Command> commands() {
+        final Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("version", new VersionCommand());
+        commands.put("demo", new DemoCommand());
+        commands.put("config", new ConfigCommand());
+        return commands;
+    }
+
     public static void main(final String[] args) {
-        System.out.println("xgate 0.1.0-SNAPSHOT");
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(final List<String> args, final PrintStream out, final PrintStream err) {
+        final Map<String, Command> commands = commands();
+        if (args.isEmpty() || !commands.containsKey(args.get(0))) {
+            err.println("usage: xgate <command> [args]   commands: " + String.join(", ", commands.keySet())
+                    + ", bench");
+            return USAGE;
+        }
+        try {
+            return commands.get(args.get(0)).run(args.subList(1, args.size()), out, err);
+        } catch (final Exception e) {
+            err.println("xgate " + args.get(0) + ": " + e.getMessage());
+            return 1;
+        }
     }
 }
