@@ -6,36 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
+import io.xgate.dataplane.crypto.RfcVectors;
 import io.xgate.dataplane.crypto.Wycheproof;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-IV-plus-XOR CBC against RFC 3602 §4 and Wycheproof's valid AES-CBC-PKCS5 cases (padding
- * applied by the test: ESP pads itself, the cipher sees whole blocks). One cipher per key handles many
- * packets, so the reuse after doFinal is exercised too.
+ * The zero-IV-plus-XOR CBC against RFC 3602 §4 (cases 1-8, vectors/rfc/rfc3602-aes-cbc.txt) and Wycheproof's
+ * valid AES-CBC-PKCS5 cases (padding applied by the test: ESP pads itself, the cipher sees whole blocks). One
+ * cipher per key handles many packets, so the reuse after doFinal is exercised too.
  */
 class CbcCipherTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Cases 5-8 are ESP packets: the text is decrypted where ESP puts it, behind SPI, sequence number and IV. */
     @Test
-    void rfc3602Case1() {
-        check("06a9214036b8a15b512e03d534120006", "3dafba429d9eb430b422da802c9fac41",
-                HexFormat.of().formatHex("Single block msg".getBytes(StandardCharsets.US_ASCII)),
-                "e353779c1079aeb82708942dbe77181a");
-    }
-
-    @Test
-    void rfc3602Case2() {
-        check("c286696d887c9aa0611bbb3e2025a45a", "562e17996d093d28ddb3ba695a2e6f58",
-                "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
-                "d296cd94c2cccf8a3a863028b5e1dc0a7586602d253cfff91b8266bea6d61ab1");
+    void rfc3602Section4Cases() {
+        final List<RfcVectors.Block> cases = RfcVectors.load("rfc3602-aes-cbc.txt");
+        for (final RfcVectors.Block c : cases) {
+            final byte[] espHeader = c.has("spi")
+                    ? ByteBuffer.allocate(8).put(c.hex("spi")).put(c.hex("seq")).array()
+                    : new byte[0];
+            check(c.hex("key"), espHeader, c.hex("iv"), c.hex("plaintext"), c.hex("ciphertext"), c.toString());
+        }
+        assertEquals(8, cases.size());
+        assertEquals(4, cases.stream().filter(c -> c.has("spi")).count());
     }
 
     @Test
@@ -49,7 +51,7 @@ class CbcCipherTest {
             final int padded = (msg.length / 16 + 1) * 16;
             final byte[] plain = Arrays.copyOf(msg, padded);
             Arrays.fill(plain, msg.length, padded, (byte) (padded - msg.length));
-            check(c.hex("key"), c.hex("iv"), plain, c.hex("ct"), c.toString());
+            check(c.hex("key"), new byte[0], c.hex("iv"), plain, c.hex("ct"), c.toString());
             checked++;
         }
         assertEquals(72, checked);
@@ -85,13 +87,9 @@ class CbcCipherTest {
         assertFalse(Arrays.equals(iv, fromOther), "two SAs derived the same IV");
     }
 
-    private static void check(final String key, final String iv, final String plain, final String ct) {
-        final HexFormat hex = HexFormat.of();
-        check(hex.parseHex(key), hex.parseHex(iv), hex.parseHex(plain), hex.parseHex(ct), "rfc3602");
-    }
-
-    private static void check(final byte[] key, final byte[] iv, final byte[] plain, final byte[] ct,
-                              final String what) {
+    /** Encrypts and decrypts {@code header || iv || text}, the IV and text at the offsets the header leaves. */
+    private static void check(final byte[] key, final byte[] header, final byte[] iv, final byte[] plain,
+                              final byte[] ct, final String what) {
         final EncryptionAlgorithm algorithm = switch (key.length) {
             case 16 -> EncryptionAlgorithm.AES_128_CBC;
             case 24 -> EncryptionAlgorithm.AES_192_CBC;
@@ -99,16 +97,18 @@ class CbcCipherTest {
         };
         final CbcCipher cipher = new CbcCipher(algorithm, key, RANDOM);
         assertEquals(16, cipher.ivLength());
-        final int n = 16 + plain.length;
+        final int textOffset = header.length + 16;
+        final int n = textOffset + plain.length;
         final byte[] in = new byte[n];
         final byte[] out = new byte[n];
-        System.arraycopy(iv, 0, in, 0, 16);
-        System.arraycopy(plain, 0, in, 16, plain.length);
-        cipher.encrypt(in, 0, 16, plain.length, out);
-        assertArrayEquals(ct, Arrays.copyOfRange(out, 16, n), what);
+        System.arraycopy(header, 0, in, 0, header.length);
+        System.arraycopy(iv, 0, in, header.length, 16);
+        System.arraycopy(plain, 0, in, textOffset, plain.length);
+        cipher.encrypt(in, header.length, textOffset, plain.length, out);
+        assertArrayEquals(ct, Arrays.copyOfRange(out, textOffset, n), what);
 
-        System.arraycopy(ct, 0, in, 16, ct.length);
-        cipher.decrypt(in, 0, 16, ct.length, out);
-        assertArrayEquals(plain, Arrays.copyOfRange(out, 16, n), what);
+        System.arraycopy(ct, 0, in, textOffset, ct.length);
+        cipher.decrypt(in, header.length, textOffset, ct.length, out);
+        assertArrayEquals(plain, Arrays.copyOfRange(out, textOffset, n), what);
     }
 }
