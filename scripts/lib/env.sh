@@ -60,8 +60,10 @@ xgate_build_if_stale() {
     return 0
   fi
   echo "xgate: building ..." >&2
-  (cd "$XGATE_HOME" && mvn "${XGATE_MVN_FLAGS[@]}" -DskipTests package) >&2 || {
-    echo "xgate: build failed" >&2; return 1; }
+  local log="$XGATE_HOME/target/xgate-build.log"
+  mkdir -p "$XGATE_HOME/target"
+  (cd "$XGATE_HOME" && mvn "${XGATE_MVN_FLAGS[@]}" -DskipTests package) >"$log" 2>&1 || {
+    cat "$log" >&2; echo "xgate: build failed (log: $log)" >&2; return 1; }
   touch "$stamp"
 }
 

@@ -70,10 +70,13 @@ final class DemoCommand implements Command {
                     capture(delivered, lab.toGwA(back), clock);
                 }
             }
-            out.println("an attacker replays the last packet and flips a bit in a copy of it:");
-            final byte[] corrupted = lastWire.get(0).clone();
-            corrupted[corrupted.length - 1] ^= 0x01;
-            lab.toGwB(List.of(lastWire.get(0).clone(), corrupted));
+            out.println("an attacker replays the last packet to gw-b, and flips one bit of the next one:");
+            final byte[] next = lab.fromHostA(FrameBuilder.echo(TunnelLab.MAC_HOST_A, TunnelLab.MAC_GW_A_LAN,
+                    TunnelLab.HOST_A, TunnelLab.HOST_B, 0, 64, packets, 56)).get(0);
+            next[next.length - 1] ^= 0x01;
+            final List<byte[]> attack = List.of(lastWire.get(0).clone(), next);
+            capture(wan, attack, clock);
+            capture(delivered, lab.toGwB(attack), clock);
             WiresharkKeyTables.write(dir.resolve("wireshark"), List.of(keys(lab.saAtoB()), keys(lab.saBtoA())),
                     List.of());
             report(out, "gw-a", lab.gwA().tables().tunnel(1).counters());
