@@ -134,6 +134,28 @@ class IndependentDecoderTest {
         }
     }
 
+    /** tshark does not verify AH ICVs (scapy does, below), but it must parse our AH and see the inner packets. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ahSuites")
+    void tsharkParsesXgateAh(final Suite suite, @TempDir final Path dir) throws IOException {
+        try (TunnelLab lab = new TunnelLab(suite, CryptoProviders.select(CryptoProviders.AUTO).provider(),
+                TestCounters.manager())) {
+            final Path pcap = dir.resolve(suite.name() + ".pcap");
+            writePcap(pcap, sendAll(lab, traffic()));
+            final Tshark tshark = new Tshark(dir);
+            assertEquals(List.of("0x00001001", "0x00001001", "0x00001001", "0x00001001", "0x00001001"),
+                    tshark.innerValues(pcap, "ah.spi"));
+            assertEquals(List.of("1", "2", "3", "4", "5"), tshark.innerValues(pcap, "ah.sequence"));
+            assertEquals(HOST_B, tshark.innerValues(pcap, "ip.dst").get(0));
+            assertEquals(HOST_B6, tshark.innerValues(pcap, "ipv6.dst").get(2));
+        }
+    }
+
+    static Stream<Suite> ahSuites() {
+        return Stream.of(Suite.ah("ah-sha256", IntegrityAlgorithm.SHA256_128),
+                Suite.ah("ah-sha384", IntegrityAlgorithm.SHA384_192).overIpv6());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scapySuites")
     void scapyDecryptsWhatXgateSends(final Suite suite, @TempDir final Path dir) throws IOException {
