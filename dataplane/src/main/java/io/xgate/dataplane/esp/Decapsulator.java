@@ -3,6 +3,8 @@ package io.xgate.dataplane.esp;
 import io.xgate.dataplane.counters.DropReason;
 import io.xgate.dataplane.crypto.EspCipher;
 import io.xgate.dataplane.crypto.PacketMac;
+import io.xgate.dataplane.packet.AhHeader;
+import io.xgate.dataplane.packet.GreHeader;
 import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.dataplane.packet.IpProtocol;
 import io.xgate.dataplane.packet.Ipv4Packet;
@@ -23,11 +25,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Decapsulator {
     private static final int ESP_HEADER = 8;
-    private static final int AH_FIXED = 12;
     private static final int MAX_ICV = 64;
 
     private final Ipv4Packet ipv4 = new Ipv4Packet();
     private final Ipv6Packet ipv6 = new Ipv6Packet();
+    private final AhHeader ahHeader = new AhHeader();
+    private final GreHeader gre = new GreHeader();
     /** Received AH ICV and the one computed here, side by side. */
     private final MemorySegment icvScratch = Arena.ofAuto().allocate(2 * MAX_ICV, 64);
 
@@ -82,20 +85,20 @@ public final class Decapsulator {
         final MemorySegment m = pkt.memory();
         final PacketMac mac = sa.mac();
         final long end = pkt.end();
-        if (end - ah < AH_FIXED) {
+        if (end - ah < AhHeader.FIXED) {
             return DropReason.RUNT;
         }
-        final int ahLength = (Wire.u8(m, ah + 1) + 2) << 2;
-        final int icvField = ahLength - AH_FIXED;
-        if (icvField < mac.icvLength() || icvField > MAX_ICV || ah + ahLength > end) {
+        if (!ahHeader.wrap(m, ah, end) || ahHeader.icvFieldLength() < mac.icvLength()
+                || ahHeader.icvFieldLength() > MAX_ICV) {
             return DropReason.MALFORMED;
         }
         final ReplayWindow window = sa.window();
-        final long seq = window.check(Wire.u32(m, ah + 8));
+        final long seq = window.check(ahHeader.sequence());
         if (seq < 0) {
             return DropReason.REPLAY;
         }
-        if (!ahIcvValid(m, outerIp, (int) (end - outerIp), ah + AH_FIXED, icvField, sa, (int) (seq >>> 32))) {
+        if (!ahIcvValid(m, outerIp, (int) (end - outerIp), ahHeader.icvOffset(), ahHeader.icvFieldLength(), sa,
+                (int) (seq >>> 32))) {
             return DropReason.INTEGRITY;
         }
         if (!window.accept(seq)) {
@@ -104,7 +107,7 @@ public final class Decapsulator {
         if (sa.mode() == IpsecMode.TRANSPORT) {
             return DropReason.UNSUPPORTED;
         }
-        return inner(pkt, ah + ahLength, end, Wire.u8(m, ah), outerTos, sa);
+        return inner(pkt, ahHeader.payloadOffset(), end, ahHeader.nextHeader(), outerTos, sa);
     }
 
     /** Zeroes the mutable outer fields and the ICV, computes, restores, compares in constant time. */
@@ -143,18 +146,12 @@ public final class Decapsulator {
         long ip = start;
         int protocol = nextHeader;
         if (protocol == IpProtocol.GRE) {
-            if (end - ip < InnerPacket.GRE_LENGTH) {
-                return DropReason.RUNT;
+            if (!gre.wrap(m, ip, end)) {
+                return DropReason.MALFORMED;
             }
-            final int flags = Wire.u16(m, ip);
-            if ((flags & 0x7) != 0) {
-                return DropReason.UNSUPPORTED;
-            }
-            final int greType = Wire.u16(m, ip + 2);
-            ip += InnerPacket.GRE_LENGTH + (((flags & 0x8000) != 0) ? 4 : 0) + (((flags & 0x2000) != 0) ? 4 : 0)
-                    + (((flags & 0x1000) != 0) ? 4 : 0);
-            protocol = greType == InnerPacket.GRE_IPV4 ? IpProtocol.IPV4
-                    : greType == InnerPacket.GRE_IPV6 ? IpProtocol.IPV6 : -1;
+            ip = gre.payloadOffset();
+            protocol = gre.protocolType() == GreHeader.TYPE_IPV4 ? IpProtocol.IPV4
+                    : gre.protocolType() == GreHeader.TYPE_IPV6 ? IpProtocol.IPV6 : -1;
         }
         if (protocol == IpProtocol.IPV4) {
             if (!ipv4.wrap(m, ip, end)) {

@@ -3,6 +3,8 @@ package io.xgate.dataplane.esp;
 import io.xgate.dataplane.counters.DropReason;
 import io.xgate.dataplane.crypto.EspCipher;
 import io.xgate.dataplane.crypto.PacketMac;
+import io.xgate.dataplane.packet.AhHeader;
+import io.xgate.dataplane.packet.GreHeader;
 import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.dataplane.packet.IpProtocol;
 import io.xgate.dataplane.packet.Ipv6Packet;
@@ -21,7 +23,7 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Encapsulator {
     private static final int ESP_HEADER = 8;
-    private static final int AH_FIXED = 12;
+    private static final int AH_FIXED = AhHeader.FIXED;
 
     /** Returns null on success, else why the packet must be dropped. */
     public DropReason encapsulate(final PacketBuffer pkt, final OutboundSa sa) {
@@ -41,7 +43,7 @@ public final class Encapsulator {
         final int innerLength = pkt.length();
         final int family = InnerPacket.family(m, ip);
         final EspCipher cipher = sa.cipher();
-        final int greLength = sa.gre() ? InnerPacket.GRE_LENGTH : 0;
+        final int greLength = sa.gre() ? GreHeader.BASE : 0;
         final int payloadLength = innerLength + greLength;
         final int textLength = align(payloadLength + 2, cipher.blockSize());
         final int udpLength = sa.udpEncapsulated() ? OuterHeader.UDP_LENGTH : 0;
@@ -56,7 +58,7 @@ public final class Encapsulator {
         final int flowLabel = sa.copyFlowLabel() ? InnerPacket.flowLabel(m, ip, family) : 0;
         final boolean df = InnerPacket.dontFragment(m, ip, family);
         if (sa.gre()) {
-            InnerPacket.writeGre(m, payload, family);
+            GreHeader.write(m, payload, family);
         }
         writeTrailer(m, payload + payloadLength, textLength - payloadLength - 2,
                 sa.gre() ? IpProtocol.GRE : InnerPacket.nextHeader(family));
@@ -130,7 +132,7 @@ public final class Encapsulator {
         final PacketMac mac = sa.mac();
         final boolean v4 = sa.local().isV4();
         final int ahLength = align(AH_FIXED + mac.icvLength(), v4 ? 4 : 8);
-        final int greLength = sa.gre() ? InnerPacket.GRE_LENGTH : 0;
+        final int greLength = sa.gre() ? GreHeader.BASE : 0;
         final long payload = ip - greLength;
         final long ah = payload - ahLength;
         final long outer = ah - OuterHeader.ipLength(sa);
@@ -142,7 +144,7 @@ public final class Encapsulator {
         final int flowLabel = sa.copyFlowLabel() ? InnerPacket.flowLabel(m, ip, family) : 0;
         final boolean df = InnerPacket.dontFragment(m, ip, family);
         if (sa.gre()) {
-            InnerPacket.writeGre(m, payload, family);
+            GreHeader.write(m, payload, family);
         }
         Wire.u8(m, ah, sa.gre() ? IpProtocol.GRE : InnerPacket.nextHeader(family));
         Wire.u8(m, ah + 1, (ahLength >>> 2) - 2);

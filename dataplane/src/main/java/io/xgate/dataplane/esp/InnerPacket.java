@@ -6,9 +6,6 @@ import java.lang.foreign.MemorySegment;
 
 /** The few facts about the packet entering a tunnel that the outer header inherits. */
 final class InnerPacket {
-    static final int GRE_LENGTH = 4;
-    static final int GRE_IPV4 = 0x0800;
-    static final int GRE_IPV6 = 0x86DD;
 
     private InnerPacket() {
     }
@@ -33,11 +30,5 @@ final class InnerPacket {
     static int nextHeader(final int family) {
         return family == IpAddress.V4 ? io.xgate.dataplane.packet.IpProtocol.IPV4
                 : io.xgate.dataplane.packet.IpProtocol.IPV6;
-    }
-
-    /** RFC 2784 GRE header without options in front of the inner packet. */
-    static void writeGre(final MemorySegment m, final long off, final int family) {
-        Wire.u16(m, off, 0);
-        Wire.u16(m, off + 2, family == IpAddress.V4 ? GRE_IPV4 : GRE_IPV6);
     }
 }

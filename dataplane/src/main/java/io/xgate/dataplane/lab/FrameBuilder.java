@@ -2,6 +2,7 @@ package io.xgate.dataplane.lab;
 
 import io.xgate.dataplane.packet.Checksum;
 import io.xgate.dataplane.packet.EthernetFrame;
+import io.xgate.dataplane.packet.IcmpMessage;
 import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.dataplane.packet.IpProtocol;
 import io.xgate.dataplane.packet.Ipv4Packet;
@@ -11,9 +12,6 @@ import java.lang.foreign.MemorySegment;
 
 /** Builds test traffic: Ethernet frames carrying ICMP echo requests or UDP datagrams over IPv4 or IPv6. */
 public final class FrameBuilder {
-    private static final int ICMP_ECHO = 8;
-    private static final int ICMPV6_ECHO = 128;
-
     private FrameBuilder() {
     }
 
@@ -24,7 +22,7 @@ public final class FrameBuilder {
         final int protocol = s.isV4() ? IpProtocol.ICMP : IpProtocol.ICMPV6;
         final byte[] upper = new byte[8 + payloadLength];
         final MemorySegment u = MemorySegment.ofArray(upper);
-        Wire.u8(u, 0, s.isV4() ? ICMP_ECHO : ICMPV6_ECHO);
+        Wire.u8(u, 0, s.isV4() ? IcmpMessage.ECHO_REQUEST_V4 : IcmpMessage.ECHO_REQUEST_V6);
         Wire.u16(u, 4, id);
         Wire.u16(u, 6, 1);
         for (int i = 0; i < payloadLength; i++) {

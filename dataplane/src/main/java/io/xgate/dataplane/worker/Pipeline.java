@@ -10,6 +10,7 @@ import io.xgate.dataplane.packet.Ipv4Packet;
 import io.xgate.dataplane.packet.Ipv6Packet;
 import io.xgate.dataplane.packet.PacketBuffer;
 import io.xgate.dataplane.packet.TransportPorts;
+import io.xgate.dataplane.packet.UdpHeader;
 import io.xgate.dataplane.packet.Wire;
 import io.xgate.dataplane.port.FrameBatch;
 import io.xgate.dataplane.port.FrameMemory;
@@ -28,7 +29,6 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Pipeline {
     static final int NAT_T_PORT = 4500;
-    private static final int UDP_HEADER = 8;
     private static final int DROPPED = -1;
 
     private final ForwardingTables tables;
@@ -38,6 +38,7 @@ public final class Pipeline {
     private final EthernetFrame ethernet = new EthernetFrame();
     private final Ipv4Packet ipv4 = new Ipv4Packet();
     private final Ipv6Packet ipv6 = new Ipv6Packet();
+    private final UdpHeader udp = new UdpHeader();
     private final Encapsulator encapsulator = new Encapsulator();
     private final Decapsulator decapsulator = new Decapsulator();
 
@@ -133,11 +134,11 @@ public final class Pipeline {
             }
             return inbound(in, ip, upper, protocol, tos);
         }
-        if (protocol == IpProtocol.UDP && !fragment && upper + UDP_HEADER <= pkt.end()
-                && Wire.u16(m, upper + 2) == NAT_T_PORT) {
-            final long esp = upper + UDP_HEADER;
+        if (protocol == IpProtocol.UDP && !fragment && udp.wrap(m, upper, pkt.end())
+                && udp.destinationPort() == NAT_T_PORT) {
+            final long esp = udp.payloadOffset();
             // RFC 3948 §2.2: a zero "SPI" is the non-ESP marker of IKE; one 0xFF byte is a NAT keepalive.
-            if (esp + 8 <= pkt.end() && Wire.u32(m, esp) != 0) {
+            if (udp.payloadLength() >= 8 && Wire.u32(m, esp) != 0) {
                 return inbound(in, ip, esp, IpProtocol.ESP, tos);
             }
         }
