@@ -15,6 +15,8 @@ import struct
 import sys
 import time
 
+SO_NO_CHECK = 11
+
 
 def send(iface, frames):
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
@@ -80,6 +82,10 @@ def ping(addr, timeout):
 def flood(addr, port, count, size):
     family = socket.AF_INET6 if ":" in addr else socket.AF_INET
     s = socket.socket(family, socket.SOCK_DGRAM)
+    if family == socket.AF_INET:
+        # veth offloads the UDP checksum (CHECKSUM_PARTIAL): a frame taken by XDP and sent again from an AF_XDP
+        # socket would reach the receiver with a wrong one. IPv4 may send none (0) instead, SO_NO_CHECK.
+        s.setsockopt(socket.SOL_SOCKET, SO_NO_CHECK, 1)
     payload = b"x" * int(size)
     sent = 0
     for _ in range(int(count)):

@@ -44,6 +44,7 @@ public final class XdpGatewayPorts implements AutoCloseable {
     private final List<XdpPort> ports;
     private final List<DeviceSteering> steering;
     private final List<PortContext> contexts;
+    private boolean closed;
 
     private XdpGatewayPorts(final Umem umem, final FrameMemory memory, final FramePool pool, final List<XdpPort> ports,
                             final List<DeviceSteering> steering, final List<PortContext> contexts) {
@@ -125,6 +126,10 @@ public final class XdpGatewayPorts implements AutoCloseable {
     /** Detaches the programs, closes the sockets, frees the counters and the UMEM. Stop the worker first. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         final Deque<AutoCloseable> all = new ArrayDeque<>();
         all.push(umem);
         ports.forEach(all::push);
