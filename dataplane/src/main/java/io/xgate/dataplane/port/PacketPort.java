@@ -24,4 +24,10 @@ public interface PacketPort {
 
     /** Gives back a received frame that will not be transmitted (dropped or consumed). */
     void recycle(long address);
+
+    /**
+     * The port's own upkeep, run by the worker every duty cycle after the batch: take back transmitted frames,
+     * lend free ones to the receive side, nudge the kernel. Returns the amount of work done (0 when idle).
+     */
+    int housekeeping();
 }

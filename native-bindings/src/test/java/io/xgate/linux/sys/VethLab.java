@@ -10,10 +10,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * A throwaway lab for tests that need real devices: veth pairs whose root-namespace ends ({@code xgt...})
  * stay here for AF_XDP and XDP, and whose peers ({@code xgp...}) live in a fresh namespace {@code xg-...}
+ * (one for all peers, or one per peer when they play hosts on different networks behind a gateway)
  * where traffic is made with {@code peer.py}. Pair i uses 198.51.100.0/24 (i = 0) or 203.0.113.0/24
  * (i = 1) and 2001:db8:i::/64; the root end is .1 / ::1, the peer .2 / ::2. {@link #close()} removes it all.
  */
@@ -21,20 +23,30 @@ public final class VethLab implements AutoCloseable {
     private static final String[] IPV4_NETS = {"198.51.100.", "203.0.113."};
     private static final long COMMAND_TIMEOUT_SECONDS = 10;
 
-    private final String namespace;
     private final String tag;
     private final int pairs;
+    private final boolean namespacePerPair;
     private final Path peerScript;
     private final List<Process> started = new ArrayList<>();
 
-    private VethLab(String tag, int pairs, Path peerScript) {
+    private VethLab(String tag, int pairs, boolean namespacePerPair, Path peerScript) {
         this.tag = tag;
-        this.namespace = "xg-" + tag;
         this.pairs = pairs;
+        this.namespacePerPair = namespacePerPair;
         this.peerScript = peerScript;
     }
 
+    /** All peers in one namespace. */
     public static VethLab create(int pairs) throws IOException {
+        return create(pairs, false);
+    }
+
+    /** Every peer in a namespace of its own, so traffic between peers has to cross the root namespace. */
+    public static VethLab createNamespacePerPair(int pairs) throws IOException {
+        return create(pairs, true);
+    }
+
+    private static VethLab create(int pairs, boolean namespacePerPair) throws IOException {
         if (pairs < 1 || pairs > IPV4_NETS.length) {
             throw new IllegalArgumentException("1 or 2 pairs: " + pairs);
         }
@@ -43,7 +55,7 @@ public final class VethLab implements AutoCloseable {
         try (InputStream in = VethLab.class.getResourceAsStream("peer.py")) {
             Files.write(script, in.readAllBytes());
         }
-        VethLab lab = new VethLab(tag, pairs, script);
+        VethLab lab = new VethLab(tag, pairs, namespacePerPair, script);
         try {
             lab.build();
         } catch (IOException | RuntimeException e) {
@@ -54,23 +66,30 @@ public final class VethLab implements AutoCloseable {
     }
 
     private void build() throws IOException {
-        run("ip", "netns", "add", namespace);
+        for (String namespace : namespaces()) {
+            run("ip", "netns", "add", namespace);
+            run("ip", "netns", "exec", namespace, "ip", "link", "set", "lo", "up");
+        }
         for (int i = 0; i < pairs; i++) {
             run("ip", "link", "add", rootName(i), "address", rootMac(i), "type", "veth",
                     "peer", "name", peerName(i), "address", peerMac(i));
-            run("ip", "link", "set", peerName(i), "netns", namespace);
+            run("ip", "link", "set", peerName(i), "netns", namespace(i));
             run("ip", "addr", "add", rootIpv4(i) + "/24", "dev", rootName(i));
             run("ip", "addr", "add", rootIpv6(i) + "/64", "dev", rootName(i), "nodad");
             run("ip", "link", "set", rootName(i), "up");
-            inNamespace("ip", "addr", "add", peerIpv4(i) + "/24", "dev", peerName(i));
-            inNamespace("ip", "addr", "add", peerIpv6(i) + "/64", "dev", peerName(i), "nodad");
-            inNamespace("ip", "link", "set", peerName(i), "up");
+            inNamespace(i, "ip", "addr", "add", peerIpv4(i) + "/24", "dev", peerName(i));
+            inNamespace(i, "ip", "addr", "add", peerIpv6(i) + "/64", "dev", peerName(i), "nodad");
+            inNamespace(i, "ip", "link", "set", peerName(i), "up");
         }
-        inNamespace("ip", "link", "set", "lo", "up");
     }
 
-    public String namespace() {
-        return namespace;
+    /** The namespace holding the peer end of {@code pair}. */
+    public String namespace(int pair) {
+        return namespacePerPair ? "xg-" + tag + "-" + pair : "xg-" + tag;
+    }
+
+    private List<String> namespaces() {
+        return namespacePerPair ? IntStream.range(0, pairs).mapToObj(this::namespace).toList() : List.of(namespace(0));
     }
 
     public String rootName(int pair) {
@@ -133,18 +152,31 @@ public final class VethLab implements AutoCloseable {
         return output;
     }
 
+    /** Runs a command in pair 0's namespace (every pair's, unless each has its own). */
     public String inNamespace(String... command) throws IOException {
-        return run(namespaceCommand(command));
+        return inNamespace(0, command);
     }
 
-    /** peer.py inside the namespace, waited for; returns its output. */
+    public String inNamespace(int pair, String... command) throws IOException {
+        return run(namespaceCommand(pair, command));
+    }
+
+    /** peer.py in pair 0's namespace, waited for; returns its output. */
     public String peer(String... arguments) throws IOException {
-        return inNamespace(peerCommand(arguments));
+        return peer(0, arguments);
     }
 
-    /** peer.py inside the namespace, left running (e.g. a receiver); stopped by {@link #close()} at the latest. */
+    public String peer(int pair, String... arguments) throws IOException {
+        return inNamespace(pair, peerCommand(arguments));
+    }
+
+    /** peer.py in pair 0's namespace, left running (e.g. a receiver); stopped by {@link #close()} at the latest. */
     public Process startPeer(String... arguments) throws IOException {
-        Process process = new ProcessBuilder(namespaceCommand(peerCommand(arguments)))
+        return startPeer(0, arguments);
+    }
+
+    public Process startPeer(int pair, String... arguments) throws IOException {
+        Process process = new ProcessBuilder(namespaceCommand(pair, peerCommand(arguments)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(process);
         return process;
@@ -156,8 +188,8 @@ public final class VethLab implements AutoCloseable {
         return command.toArray(String[]::new);
     }
 
-    private String[] namespaceCommand(String... command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+    private String[] namespaceCommand(int pair, String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace(pair)));
         full.addAll(List.of(command));
         return full.toArray(String[]::new);
     }
@@ -173,8 +205,10 @@ public final class VethLab implements AutoCloseable {
                 quietly(failures, "ip", "link", "del", rootName(i));
             }
         }
-        if (Files.exists(Path.of("/run/netns", namespace))) {
-            quietly(failures, "ip", "netns", "del", namespace);
+        for (String namespace : namespaces()) {
+            if (Files.exists(Path.of("/run/netns", namespace))) {
+                quietly(failures, "ip", "netns", "del", namespace);
+            }
         }
         Files.deleteIfExists(peerScript);
         if (!failures.isEmpty()) {

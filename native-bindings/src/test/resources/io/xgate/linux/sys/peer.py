@@ -4,6 +4,9 @@ send IFACE HEX...           write raw Ethernet frames
 recv IFACE TIMEOUT MARKER   print "ready", then the hex of the first frame containing hex MARKER; exit 1 on timeout
 udp ADDR PORT HEX           send one UDP datagram through the kernel
 ping ADDR TIMEOUT           one ICMP/ICMPv6 echo through the kernel; exit 0 when the reply comes
+flood ADDR PORT COUNT SIZE  send COUNT UDP datagrams of SIZE bytes as fast as the kernel takes them; print how many went
+sink PORT IDLE EXPECTED     print "ready", count UDP datagrams until EXPECTED arrived or none for IDLE seconds;
+                            print "COUNT SECONDS" (SECONDS from the first to the last datagram)
 """
 import os
 import select
@@ -11,6 +14,8 @@ import socket
 import struct
 import sys
 import time
+
+SO_NO_CHECK = 11
 
 
 def send(iface, frames):
@@ -74,6 +79,42 @@ def ping(addr, timeout):
     return 1
 
 
+def flood(addr, port, count, size):
+    family = socket.AF_INET6 if ":" in addr else socket.AF_INET
+    s = socket.socket(family, socket.SOCK_DGRAM)
+    if family == socket.AF_INET:
+        # veth offloads the UDP checksum (CHECKSUM_PARTIAL): a frame taken by XDP and sent again from an AF_XDP
+        # socket would reach the receiver with a wrong one. IPv4 may send none (0) instead, SO_NO_CHECK.
+        s.setsockopt(socket.SOL_SOCKET, SO_NO_CHECK, 1)
+    payload = b"x" * int(size)
+    sent = 0
+    for _ in range(int(count)):
+        try:
+            s.sendto(payload, (addr, int(port)))
+            sent += 1
+        except OSError:  # ENOBUFS/EAGAIN when the device queue is full: that datagram is lost
+            pass
+    print(sent, flush=True)
+
+
+def sink(port, idle, expected):
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
+    s.bind(("::", int(port)))
+    print("ready", flush=True)
+    count, first, last = 0, 0.0, 0.0
+    while count < int(expected):
+        if not select.select([s], [], [], float(idle))[0]:
+            break
+        s.recv(65536)
+        last = time.time()
+        if count == 0:
+            first = last
+        count += 1
+    print(count, "%.6f" % (last - first), flush=True)
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     if command == "send":
@@ -86,6 +127,12 @@ def main(argv):
         return 0
     if command == "ping":
         return ping(*args)
+    if command == "flood":
+        flood(*args)
+        return 0
+    if command == "sink":
+        sink(*args)
+        return 0
     raise SystemExit("unknown command " + command)
 
 

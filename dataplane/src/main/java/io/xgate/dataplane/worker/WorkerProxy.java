@@ -1,0 +1,140 @@
+package io.xgate.dataplane.worker;
+
+import io.xgate.dataplane.counters.CounterTypes;
+import io.xgate.dataplane.counters.TrafficCounters;
+import io.xgate.dataplane.crypto.CryptoProvider;
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
+import io.xgate.dataplane.route.Adjacency;
+import io.xgate.dataplane.sa.InboundSa;
+import io.xgate.dataplane.sa.OutboundSa;
+import io.xgate.dataplane.sa.SaSpec;
+import io.xgate.dataplane.sa.SecurityAssociation;
+import io.xgate.dataplane.sa.Tunnel;
+import java.util.HashMap;
+import java.util.Map;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+
+/**
+ * The control plane's handle on one worker: each method builds a {@link WorkerCommand} here (SAs including
+ * their key expansion, so the worker never does crypto setup) and posts it on the worker's command ring.
+ * Returns false, and counts, when the ring is full — it never blocks. Methods are serialised, so any
+ * control-plane thread may call them; counters are allocated here, on the caller's thread.
+ */
+public final class WorkerProxy {
+    static final int COMMAND = 1;
+
+    private final ManyToOneRingBuffer ring;
+    private final CommandHandoff handoff;
+    private final AtomicCounter rejected;
+    private final CryptoProvider crypto;
+    private final CountersManager counters;
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[Long.BYTES]);
+    /** The tunnels sent to the worker, so SAs can be built against them here. */
+    private final Map<Integer, Tunnel> tunnels = new HashMap<>();
+
+    WorkerProxy(final ManyToOneRingBuffer ring, final CommandHandoff handoff, final AtomicCounter rejected,
+                final CryptoProvider crypto, final CountersManager counters) {
+        this.ring = ring;
+        this.handoff = handoff;
+        this.rejected = rejected;
+        this.crypto = crypto;
+        this.counters = counters;
+    }
+
+    public synchronized boolean addTunnel(final int id, final String name, final int mtu, final int virtualRouter) {
+        final Tunnel tunnel = new Tunnel(id, name, mtu, virtualRouter, new TrafficCounters(counters,
+                CounterTypes.TUNNEL_TRAFFIC, CounterTypes.TUNNEL_DROP, "tunnel " + name, id));
+        if (!post(new WorkerCommand.AddTunnel(tunnel))) {
+            tunnel.counters().close();
+            return false;
+        }
+        tunnels.put(id, tunnel);
+        return true;
+    }
+
+    /** The SA we receive with; the caller wipes the spec's key arrays afterwards. */
+    public synchronized boolean addInboundSa(final SaSpec spec) {
+        final Tunnel tunnel = tunnel(spec.tunnelId());
+        final InboundSa sa = new InboundSa(spec, crypto, saCounters(spec, tunnel, "in"), tunnel);
+        return postOrClose(new WorkerCommand.AddInboundSa(sa), sa);
+    }
+
+    /** The SA we send with (replacing the child's previous one on rekey), leaving by {@code egressPort}. */
+    public synchronized boolean addOutboundSa(final SaSpec spec, final int egressPort, final long nextHopMac) {
+        final Tunnel tunnel = tunnel(spec.tunnelId());
+        final OutboundSa sa = new OutboundSa(spec, crypto, saCounters(spec, tunnel, "out"), tunnel);
+        return postOrClose(new WorkerCommand.AddOutboundSa(sa, egressPort, nextHopMac), sa);
+    }
+
+    public synchronized boolean removeInboundSa(final int spi) {
+        return post(new WorkerCommand.RemoveInboundSa(spi));
+    }
+
+    public synchronized boolean removeOutboundSa(final int tunnelId, final int spi) {
+        return post(new WorkerCommand.RemoveOutboundSa(tunnelId, spi));
+    }
+
+    /** Adds a route; keep {@code adjacency} to remove it again. */
+    public synchronized boolean addRoute(final int virtualRouter, final IpPrefix prefix, final int metric,
+                                         final Adjacency adjacency) {
+        return post(new WorkerCommand.AddRoute(virtualRouter, prefix, metric, adjacency));
+    }
+
+    public synchronized boolean removeRoute(final int virtualRouter, final IpPrefix prefix, final Adjacency adjacency) {
+        return post(new WorkerCommand.RemoveRoute(virtualRouter, prefix, adjacency));
+    }
+
+    /** A route into a tunnel sent earlier with {@link #addTunnel}. */
+    public synchronized Adjacency tunnelAdjacency(final int tunnelId) {
+        return Adjacency.tunnel(tunnel(tunnelId));
+    }
+
+    /** The link-layer address of a next hop; {@code mac} 0 forgets it. */
+    public synchronized boolean neighbour(final IpAddress address, final long mac) {
+        return post(new WorkerCommand.Neighbour(address, mac));
+    }
+
+    /** An address of the gateway itself ({@code present}), or no longer ({@code !present}). */
+    public synchronized boolean localAddress(final IpAddress address, final boolean present) {
+        return post(new WorkerCommand.LocalAddress(address, present));
+    }
+
+    private Tunnel tunnel(final int id) {
+        final Tunnel tunnel = tunnels.get(id);
+        if (tunnel == null) {
+            throw new IllegalArgumentException("no tunnel " + id + " was sent to this worker");
+        }
+        return tunnel;
+    }
+
+    private TrafficCounters saCounters(final SaSpec spec, final Tunnel tunnel, final String direction) {
+        return new TrafficCounters(counters, CounterTypes.SA_TRAFFIC, CounterTypes.SA_DROP,
+                "sa %s 0x%08x %s".formatted(direction, spec.spi(), tunnel.name()), spec.spi() & 0xFFFF_FFFFL);
+    }
+
+    /** An SA the worker will never see is wiped here at once. */
+    private boolean postOrClose(final WorkerCommand command, final SecurityAssociation sa) {
+        if (!post(command)) {
+            sa.close();
+            return false;
+        }
+        return true;
+    }
+
+    private boolean post(final WorkerCommand command) {
+        final long sequence = handoff.deposit(command);
+        if (sequence >= 0) {
+            message.putLong(0, sequence);
+            if (ring.write(COMMAND, message, 0, Long.BYTES)) {
+                return true;
+            }
+            handoff.revoke(sequence);
+        }
+        rejected.increment();
+        return false;
+    }
+}

@@ -1,0 +1,151 @@
+package io.xgate.dataplane.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.xgate.dataplane.counters.DropReason;
+import io.xgate.dataplane.crypto.CryptoProvider;
+import io.xgate.dataplane.crypto.CryptoProviders;
+import io.xgate.dataplane.crypto.EncryptionAlgorithm;
+import io.xgate.dataplane.crypto.IntegrityAlgorithm;
+import io.xgate.dataplane.lab.TestCounters;
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
+import io.xgate.dataplane.route.Adjacency;
+import io.xgate.dataplane.sa.IpsecMode;
+import io.xgate.dataplane.sa.IpsecProtocol;
+import io.xgate.dataplane.sa.OutboundSa;
+import io.xgate.dataplane.sa.SaSpec;
+import io.xgate.dataplane.sa.TrafficSelector;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.agrona.concurrent.status.CountersManager;
+import org.junit.jupiter.api.Test;
+
+/** Commands cross from {@link WorkerProxy} to the worker's tables only when the worker polls; events come back. */
+class WorkerCommandsTest {
+    private static final CryptoProvider CRYPTO = CryptoProviders.select(CryptoProviders.AUTO).provider();
+    private static final int TUNNEL = 7;
+    private static final long MAC_B = 0x02_78_67_00_01_02L;
+
+    private final CountersManager counters = TestCounters.manager();
+    private final WorkerChannels channels = new WorkerChannels(0, counters);
+    private final ForwardingTables tables = new ForwardingTables();
+    private final WorkerCommandAdapter adapter = channels.adapter(tables);
+    private final WorkerProxy proxy = channels.proxy(CRYPTO, counters);
+
+    @Test
+    void everyCommandChangesTheTablesOnlyWhenTheWorkerPolls() {
+        assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertNull(tables.tunnel(TUNNEL), "nothing applied before the worker polls");
+        assertEquals(1, adapter.poll(16));
+        assertEquals("tunnel.7", tables.tunnel(TUNNEL).name());
+
+        assertTrue(proxy.addInboundSa(spec(0x1001)));
+        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        final Adjacency viaB = Adjacency.port(1, IpAddress.parse("203.0.113.2"));
+        final IpPrefix benchmarkNet = IpPrefix.parse("198.18.0.0/15");
+        assertTrue(proxy.addRoute(0, benchmarkNet, 10, viaB));
+        final Adjacency intoTunnel = proxy.tunnelAdjacency(TUNNEL);
+        final IpPrefix remoteV6 = IpPrefix.parse("2001:db8:5::/48");
+        assertTrue(proxy.addRoute(0, remoteV6, 10, intoTunnel));
+        assertTrue(proxy.neighbour(IpAddress.parse("203.0.113.2"), MAC_B));
+        assertTrue(proxy.localAddress(IpAddress.parse("192.0.2.1"), true));
+        assertEquals(6, adapter.poll(16));
+
+        assertEquals(0x1001, tables.inbound(0x1001).spi());
+        final OutboundSa out = tables.tunnel(TUNNEL).children()[0];
+        assertEquals(0x2002, out.spi());
+        assertEquals(1, out.egressPort());
+        assertEquals(MAC_B, out.nextHopMac());
+        assertSame(viaB, tables.virtualRouter(0).lookup(IpAddress.parse("198.19.255.1")));
+        assertSame(tables.tunnel(TUNNEL), tables.virtualRouter(0).lookup(IpAddress.parse("2001:db8:5::9")).tunnel());
+        assertEquals(MAC_B, tables.neighbours().macV4(IpAddress.parse("203.0.113.2").v4()));
+        assertTrue(tables.localAddresses().containsV4(IpAddress.parse("192.0.2.1").v4()));
+
+        assertTrue(proxy.removeInboundSa(0x1001));
+        assertTrue(proxy.removeOutboundSa(TUNNEL, 0x2002));
+        assertTrue(proxy.removeRoute(0, benchmarkNet, viaB));
+        assertTrue(proxy.removeRoute(0, remoteV6, intoTunnel));
+        assertTrue(proxy.neighbour(IpAddress.parse("203.0.113.2"), 0));
+        assertTrue(proxy.localAddress(IpAddress.parse("192.0.2.1"), false));
+        assertEquals(6, adapter.poll(16));
+
+        assertNull(tables.inbound(0x1001));
+        assertEquals(0, tables.tunnel(TUNNEL).children().length);
+        assertNull(tables.virtualRouter(0).lookup(IpAddress.parse("198.19.255.1")));
+        assertNull(tables.virtualRouter(0).lookup(IpAddress.parse("2001:db8:5::9")));
+        assertEquals(0, tables.neighbours().macV4(IpAddress.parse("203.0.113.2").v4()));
+        assertFalse(tables.localAddresses().containsV4(IpAddress.parse("192.0.2.1").v4()));
+        assertEquals(13, adapter.applied());
+        assertEquals(0, channels.commandsRejected());
+    }
+
+    @Test
+    void aFullRingRefusesAndCountsInsteadOfBlocking() {
+        final WorkerChannels small = new WorkerChannels(1, counters, 1024, 1024);
+        final WorkerProxy smallProxy = small.proxy(CRYPTO, counters);
+        final WorkerCommandAdapter smallAdapter = small.adapter(tables);
+        final int capacity = 1024 / WorkerChannels.COMMAND_RECORD;
+        for (int i = 0; i < capacity; i++) {
+            assertTrue(smallProxy.neighbour(IpAddress.v4(0xC000_0200 + i), MAC_B), "command " + i);
+        }
+        assertFalse(smallProxy.neighbour(IpAddress.parse("192.0.2.250"), MAC_B));
+        assertFalse(smallProxy.localAddress(IpAddress.parse("192.0.2.1"), true));
+        assertEquals(2, small.commandsRejected());
+
+        assertEquals(capacity, smallAdapter.poll(1000));
+        assertTrue(smallProxy.neighbour(IpAddress.parse("192.0.2.250"), MAC_B), "room again once the worker read");
+        assertEquals(1, smallAdapter.poll(1000));
+        assertEquals(MAC_B, tables.neighbours().macV4(IpAddress.parse("192.0.2.250").v4()));
+        assertFalse(tables.localAddresses().containsV4(IpAddress.parse("192.0.2.1").v4()), "the refused command never applied");
+    }
+
+    @Test
+    void aPuntedPacketReachesTheControlPlaneWithReasonAndPort() {
+        final byte[] frame = new byte[100];
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = (byte) i;
+        }
+        channels.puntPublisher().punt(DropReason.NO_NEIGHBOUR, 1, MemorySegment.ofArray(frame), 14, 60);
+
+        final List<byte[]> packets = new ArrayList<>();
+        final List<String> meta = new ArrayList<>();
+        final int n = channels.events().poll((reason, port, buffer, offset, length) -> {
+            final byte[] copy = new byte[length];
+            buffer.getBytes(offset, copy);
+            packets.add(copy);
+            meta.add(reason.label() + "@" + port);
+        }, 10);
+
+        assertEquals(1, n);
+        assertEquals(List.of("no-neighbour@1"), meta);
+        assertArrayEquals(Arrays.copyOfRange(frame, 14, 74), packets.get(0));
+    }
+
+    @Test
+    void puntsThatDoNotFitAreCountedAsLost() {
+        final WorkerChannels small = new WorkerChannels(2, counters, 1024, 1024);
+        final PuntHandler publisher = small.puntPublisher();
+        final MemorySegment packet = MemorySegment.ofArray(new byte[100]);
+        for (int i = 0; i < 20; i++) {
+            publisher.punt(DropReason.TTL, 0, packet, 0, 100);
+        }
+        final int fitting = 8; // records of 8 (header) + 8 (reason, port) + 100 bytes, aligned to 8: 120 of 1024
+        assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, 100));
+        assertEquals(20 - fitting, small.eventsLost());
+    }
+
+    private static SaSpec spec(final int spi) {
+        return new SaSpec(spi, TUNNEL, IpsecProtocol.ESP, IpsecMode.TUNNEL, EncryptionAlgorithm.AES_128_GCM,
+                new byte[20], IntegrityAlgorithm.NONE, new byte[0], false, true, 1024,
+                IpAddress.parse("192.0.2.1"), IpAddress.parse("192.0.2.2"), 0, 0, false, false, false,
+                List.of(TrafficSelector.any(IpAddress.V4), TrafficSelector.any(IpAddress.V6)));
+    }
+}
