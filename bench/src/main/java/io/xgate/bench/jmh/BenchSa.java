@@ -41,11 +41,8 @@ final class BenchSa {
                 suite.integrity(), Suites.key(suite.integrity().keyLength(), ~SPI),
                 false, true, REPLAY_WINDOW, IpAddress.parse("192.0.2.1"), IpAddress.parse("192.0.2.2"), 0, 0,
                 false, false, false, List.of(TrafficSelector.any(IpAddress.V4)));
-        this.tunnel = new Tunnel(TUNNEL_ID, "tunnel.1", TUNNEL_MTU, 0, counters("tunnel", TUNNEL_ID));
-    }
-
-    CountersManager countersManager() {
-        return counters;
+        this.tunnel = new Tunnel(TUNNEL_ID, "tunnel.1", TUNNEL_MTU, 0,
+                counters(CounterTypes.TUNNEL_TRAFFIC, CounterTypes.TUNNEL_DROP, "tunnel.1", TUNNEL_ID));
     }
 
     Tunnel tunnel() {
@@ -53,11 +50,11 @@ final class BenchSa {
     }
 
     OutboundSa outbound(final CryptoProvider crypto) {
-        return new OutboundSa(spec, crypto, counters("sa out", SPI), tunnel);
+        return new OutboundSa(spec, crypto, saCounters("sa out"), tunnel);
     }
 
     InboundSa inbound(final CryptoProvider crypto) {
-        return new InboundSa(spec, crypto, counters("sa in", SPI), tunnel);
+        return new InboundSa(spec, crypto, saCounters("sa in"), tunnel);
     }
 
     /** The bare transform with the SA's keys, for the baseline. */
@@ -66,7 +63,12 @@ final class BenchSa {
                 spec.integrityKey(), spec.esn());
     }
 
-    TrafficCounters counters(final String owner, final long key) {
-        return new TrafficCounters(counters, CounterTypes.SA_TRAFFIC, CounterTypes.SA_DROP, owner, key);
+    private TrafficCounters saCounters(final String owner) {
+        return counters(CounterTypes.SA_TRAFFIC, CounterTypes.SA_DROP, owner, SPI);
+    }
+
+    /** Counters of this bench's SAs, tunnel and ports, all in one in-memory counters manager. */
+    TrafficCounters counters(final int trafficType, final int dropType, final String owner, final long key) {
+        return new TrafficCounters(counters, trafficType, dropType, owner, key);
     }
 }

@@ -54,8 +54,7 @@ public class PipelineBenchmark extends EngineState {
     }
 
     private TrafficCounters portCounters(final String name, final int id) {
-        return new TrafficCounters(sa.countersManager(), CounterTypes.PORT_TRAFFIC, CounterTypes.PORT_DROP,
-                "port " + name, id);
+        return sa.counters(CounterTypes.PORT_TRAFFIC, CounterTypes.PORT_DROP, "port " + name, id);
     }
 
     /** The NIC's part: the frames' headers as received (the last batch left with TTL and headers changed). */
