@@ -1,11 +1,27 @@
 package io.xgate.bench;
 
-/** Entry point of {@code scripts/xgate bench}. */
+import io.xgate.bench.jmh.JmhCommand;
+import java.util.Arrays;
+
+/** Entry point of {@code scripts/xgate bench}: picks the tool by its first word. */
 public final class BenchCli {
     private BenchCli() {
     }
 
-    public static void main(final String[] args) {
-        System.out.println("xgate bench");
+    public static void main(final String[] args) throws Exception {
+        final String command = args.length == 0 ? "" : args[0];
+        final String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        try {
+            switch (command) {
+                case "jmh" -> JmhCommand.run(rest);
+                default -> {
+                    System.err.println(JmhCommand.USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (final IllegalArgumentException e) {
+            System.err.println("xgate bench: " + e.getMessage());
+            System.exit(2);
+        }
     }
 }
