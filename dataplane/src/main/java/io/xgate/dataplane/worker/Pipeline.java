@@ -52,11 +52,12 @@ public final class Pipeline {
     public int process(final PortContext in, final FrameBatch rx) {
         final int n = rx.size();
         final MemorySegment m = memory.segment();
+        long bytes = 0;
         for (int i = 0; i < n; i++) {
             final long address = rx.address(i);
             final long chunk = memory.chunkOf(address);
             pkt.wrap(m, chunk, chunk + memory.frameSize(), address, rx.length(i));
-            in.counters().in(rx.length(i));
+            bytes += rx.length(i);
             final int egress = handle(in);
             if (egress == DROPPED) {
                 in.port().recycle(address);
@@ -69,6 +70,7 @@ public final class Pipeline {
             }
         }
         rx.clear();
+        in.counters().in(n, bytes);
         for (final PortContext p : tables.ports()) {
             if (p != null && p.tx().size() > 0) {
                 flush(p);
@@ -80,11 +82,13 @@ public final class Pipeline {
     private static void flush(final PortContext p) {
         final FrameBatch tx = p.tx();
         final int sent = p.port().transmit(tx);
+        long bytes = 0;
         for (int i = 0; i < sent; i++) {
-            p.counters().out(tx.length(i));
+            bytes += tx.length(i);
         }
-        for (int i = sent; i < tx.size(); i++) {
-            p.counters().drop(DropReason.RING_FULL);
+        p.counters().out(sent, bytes);
+        if (sent < tx.size()) {
+            p.counters().drop(DropReason.RING_FULL, tx.size() - sent);
         }
         tx.clear();
     }
