@@ -29,13 +29,14 @@ final class ControlLoop {
 
     /** Runs on the calling thread until {@link #stop()}. */
     void run() {
-        long nextNeighbourPoll = 0;
+        long lastNeighbourPoll = System.nanoTime() - neighbours.pollDelayNanos();
         while (running) {
             int work = events.poll(punts, PUNTS_PER_ROUND) + channels.closeRetiredSas();
             final long now = System.nanoTime();
-            if (now - nextNeighbourPoll >= 0) {
+            // Measured from the last poll, so a punt that asks for eager polling shortens the current wait too.
+            if (now - lastNeighbourPoll >= neighbours.pollDelayNanos()) {
                 work += neighbours.poll();
-                nextNeighbourPoll = now + neighbours.pollDelayNanos();
+                lastNeighbourPoll = now;
             }
             if (work == 0) {
                 LockSupport.parkNanos(IDLE_NANOS);
