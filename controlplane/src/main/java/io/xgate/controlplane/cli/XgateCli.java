@@ -17,6 +17,7 @@ public final class XgateCli {
         commands.put("version", new VersionCommand());
         commands.put("demo", new DemoCommand());
         commands.put("config", new ConfigCommand());
+        commands.put("run", new RunCommand());
         return commands;
     }
 

@@ -51,6 +51,31 @@ class XgateCliTest {
     }
 
     @Test
+    void runRefusesAnInvalidConfigWithEveryErrorAndItsPath(@TempDir final Path dir)
+            throws IOException {
+        final Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                device: {workers: 0}
+                ipsec-tunnels:
+                  - name: to-b
+                    tunnel-interface: tunnel.1
+                    anti-replay-window: 1000
+                """);
+        assertEquals(1, run("run", "--config", bad.toString()));
+        final List<String> lines = err.toString().lines().toList();
+        assertTrue(lines.contains("ipsec-tunnels[to-b].anti-replay-window: must be one of 64..4096 powers of two, "
+                + "got 1000"), err.toString());
+        assertTrue(lines.size() >= 3 && lines.stream().allMatch(l -> l.matches("[\\w.\\[\\]/-]+: .+")),
+                err.toString());
+    }
+
+    @Test
+    void runWithoutConfigPrintsItsUsage() {
+        assertEquals(XgateCli.USAGE, run("run"));
+        assertEquals("usage: xgate run --config FILE", err.toString().trim());
+    }
+
+    @Test
     void demoWritesAnEncryptedCaptureAndKeysButPrintsNoKey(@TempDir final Path dir) throws IOException {
         assertEquals(0, run("demo", "--out", dir.toString(), "--packets", "2"), err.toString());
         final List<byte[]> wan = PcapReader.readFrames(dir.resolve("wan.pcap"));

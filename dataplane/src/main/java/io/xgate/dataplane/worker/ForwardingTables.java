@@ -11,15 +11,26 @@ import org.agrona.collections.Int2ObjectHashMap;
 
 /**
  * Everything one worker consults per packet: ports, routes per virtual router, neighbours, its own addresses,
- * tunnels and SAs. Written only by the worker's thread (commands are applied between batches).
+ * tunnels and SAs. Written only by the worker's thread (commands are applied between batches). SAs it lets go
+ * of go to its {@link RetiredSas}, never closed here, so a worker never touches the counters manager.
  */
 public final class ForwardingTables {
+    private final RetiredSas retired;
     private PortContext[] ports = new PortContext[0];
     private RouteTable[] virtualRouters = new RouteTable[0];
     private final NeighbourTable neighbours = new NeighbourTable();
     private final LocalAddresses localAddresses = new LocalAddresses();
     private final Int2ObjectHashMap<InboundSa> inbound = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<Tunnel> tunnels = new Int2ObjectHashMap<>();
+
+    /** Tables of a single-threaded owner: SAs let go of are closed at once. */
+    public ForwardingTables() {
+        this(RetiredSas.CLOSE_NOW);
+    }
+
+    public ForwardingTables(final RetiredSas retired) {
+        this.retired = retired;
+    }
 
     public void addPort(final PortContext port) {
         final int id = port.port().id();
@@ -76,20 +87,20 @@ public final class ForwardingTables {
         return inbound.get(spi);
     }
 
-    /** Removes and closes (wipes) an inbound SA. */
+    /** Removes an inbound SA and retires it (to be wiped). */
     public boolean removeInbound(final int spi) {
         final InboundSa sa = inbound.remove(spi);
         if (sa != null) {
-            sa.close();
+            retired.retire(sa);
         }
         return sa != null;
     }
 
-    /** Installs an outbound SA in its tunnel; a replaced one (rekey) is closed. */
+    /** Installs an outbound SA in its tunnel; a replaced one (rekey) is retired. */
     public void addOutbound(final OutboundSa sa) {
         final OutboundSa old = sa.tunnel().install(sa);
         if (old != null) {
-            old.close();
+            retired.retire(old);
         }
     }
 
@@ -97,8 +108,38 @@ public final class ForwardingTables {
         final Tunnel t = tunnels.get(tunnelId);
         final OutboundSa sa = t == null ? null : t.remove(spi);
         if (sa != null) {
-            sa.close();
+            retired.retire(sa);
         }
         return sa != null;
+    }
+
+    /** The outbound SA with {@code spi} in tunnel {@code tunnelId}, or null. */
+    public OutboundSa outbound(final int tunnelId, final int spi) {
+        final Tunnel t = tunnels.get(tunnelId);
+        if (t != null) {
+            for (final OutboundSa sa : t.children()) {
+                if (sa.spi() == spi) {
+                    return sa;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Closes every SA and tunnel still installed, wiping the keys. Only for the owner of a stopped worker, on the
+     * thread that owns the counters manager; the tables are empty afterwards.
+     */
+    public void closeAll() {
+        inbound.values().forEach(InboundSa::close);
+        inbound.clear();
+        for (final Tunnel t : tunnels.values()) {
+            for (final OutboundSa sa : t.children()) {
+                t.remove(sa.spi());
+                sa.close();
+            }
+            t.counters().close();
+        }
+        tunnels.clear();
     }
 }

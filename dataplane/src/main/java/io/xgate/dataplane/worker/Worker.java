@@ -20,7 +20,7 @@ public final class Worker implements Agent {
 
     private final String roleName;
     private final int cpu;
-    private final ForwardingTables tables = new ForwardingTables();
+    private final ForwardingTables tables;
     private final Pipeline pipeline;
     private final WorkerCommandAdapter commands;
     private final FrameBatch rx = new FrameBatch();
@@ -33,6 +33,7 @@ public final class Worker implements Agent {
                   final WorkerChannels channels, final int cpu) {
         this.roleName = "xgate-worker-" + index;
         this.cpu = cpu;
+        this.tables = new ForwardingTables(channels.retiredSas());
         ports.forEach(tables::addPort);
         this.pipeline = new Pipeline(tables, memory, channels.puntPublisher());
         this.commands = channels.adapter(tables);

@@ -15,7 +15,8 @@ import org.agrona.concurrent.status.CountersManager;
 /**
  * The two rings between the control plane and one worker, as in Aeron's conductor ↔ sender: commands in
  * (many control-plane threads → the worker) and events out (the worker → the control plane), with the
- * counters that record what did not fit. Hands out each side's end: {@link #proxy}, {@link #adapter},
+ * counters that record what did not fit, and the way SAs the worker let go of come back to be closed
+ * ({@link #closeRetiredSas()}). Hands out each side's end: {@link #proxy}, {@link #adapter},
  * {@link #puntPublisher()}, {@link #events()}. Build it on the control-plane thread, which owns the counters.
  */
 public final class WorkerChannels implements AutoCloseable {
@@ -32,6 +33,7 @@ public final class WorkerChannels implements AutoCloseable {
     private final MemorySegment eventMemory;
     private final AtomicCounter commandsRejected;
     private final AtomicCounter eventsLost;
+    private final SaReturnQueue retiredSas;
 
     public WorkerChannels(final int workerIndex, final CountersManager counters) {
         this(workerIndex, counters, DEFAULT_COMMAND_CAPACITY, DEFAULT_EVENT_CAPACITY);
@@ -42,6 +44,8 @@ public final class WorkerChannels implements AutoCloseable {
         this.workerIndex = workerIndex;
         this.commands = new ManyToOneRingBuffer(ringBuffer(commandCapacity));
         this.handoff = new CommandHandoff(commandCapacity / COMMAND_RECORD);
+        // Each command retires at most one SA: room for as many as there can be commands in flight.
+        this.retiredSas = new SaReturnQueue(commandCapacity / COMMAND_RECORD);
         final ByteBuffer eventBuffer = ByteBuffer.allocateDirect(eventCapacity + RingBufferDescriptor.TRAILER_LENGTH);
         this.events = new OneToOneRingBuffer(new UnsafeBuffer(eventBuffer));
         // A segment view of the same memory: the worker copies packets from UMEM segments into it directly.
@@ -78,6 +82,16 @@ public final class WorkerChannels implements AutoCloseable {
     /** The control plane's end of the event ring. */
     public WorkerEvents events() {
         return new WorkerEvents(events);
+    }
+
+    /** The worker's end of the SA return path. */
+    RetiredSas retiredSas() {
+        return retiredSas;
+    }
+
+    /** Control-plane side: closes (wipes) the SAs the worker removed or replaced since the last call. */
+    public int closeRetiredSas() {
+        return retiredSas.closeReturned();
     }
 
     public long commandsRejected() {

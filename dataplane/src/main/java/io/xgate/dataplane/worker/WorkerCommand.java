@@ -38,6 +38,17 @@ public sealed interface WorkerCommand {
         }
     }
 
+    /** The path to the peer changed (neighbour resolved or moved): the SA keeps its sequence numbers. */
+    record OutboundNextHop(int tunnelId, int spi, int egressPort, long nextHopMac) implements WorkerCommand {
+        @Override
+        public void applyTo(final ForwardingTables tables) {
+            final OutboundSa sa = tables.outbound(tunnelId, spi);
+            if (sa != null) {
+                sa.nextHop(egressPort, nextHopMac);
+            }
+        }
+    }
+
     record RemoveInboundSa(int spi) implements WorkerCommand {
         @Override
         public void applyTo(final ForwardingTables tables) {

@@ -70,6 +70,12 @@ public final class WorkerProxy {
         return postOrClose(new WorkerCommand.AddOutboundSa(sa, egressPort, nextHopMac), sa);
     }
 
+    /** Points an installed outbound SA at a new next hop ({@code nextHopMac} 0: unresolved, packets are punted). */
+    public synchronized boolean outboundNextHop(final int tunnelId, final int spi, final int egressPort,
+                                                final long nextHopMac) {
+        return post(new WorkerCommand.OutboundNextHop(tunnelId, spi, egressPort, nextHopMac));
+    }
+
     public synchronized boolean removeInboundSa(final int spi) {
         return post(new WorkerCommand.RemoveInboundSa(spi));
     }

@@ -36,7 +36,7 @@ class WorkerCommandsTest {
 
     private final CountersManager counters = TestCounters.manager();
     private final WorkerChannels channels = new WorkerChannels(0, counters);
-    private final ForwardingTables tables = new ForwardingTables();
+    private final ForwardingTables tables = new ForwardingTables(channels.retiredSas());
     private final WorkerCommandAdapter adapter = channels.adapter(tables);
     private final WorkerProxy proxy = channels.proxy(CRYPTO, counters);
 
@@ -140,6 +140,51 @@ class WorkerCommandsTest {
         final int fitting = 8; // records of 8 (header) + 8 (reason, port) + 100 bytes, aligned to 8: 120 of 1024
         assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, 100));
         assertEquals(20 - fitting, small.eventsLost());
+    }
+
+    @Test
+    void removedAndReplacedSasAreClosedOnTheControlThreadNotTheWorker() {
+        assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertTrue(proxy.addInboundSa(spec(0x1001)));
+        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        assertEquals(3, adapter.poll(16));
+        assertEquals(2 * perSa(), saCounters());
+
+        assertTrue(proxy.removeInboundSa(0x1001));
+        assertTrue(proxy.addOutboundSa(spec(0x2003), 1, MAC_B)); // rekey: replaces 0x2002
+        assertEquals(2, adapter.poll(16));
+        assertEquals(3 * perSa(), saCounters(), "the worker freed no counter");
+
+        assertEquals(2, channels.closeRetiredSas());
+        assertEquals(perSa(), saCounters(), "only the new outbound SA's counters remain");
+        assertEquals(0, channels.closeRetiredSas());
+    }
+
+    @Test
+    void aNextHopUpdateKeepsTheOutboundSaAndItsSequenceNumbers() {
+        assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, 0));
+        assertEquals(2, adapter.poll(16));
+        final OutboundSa sa = tables.tunnel(TUNNEL).children()[0];
+        sa.nextSequence();
+
+        assertTrue(proxy.outboundNextHop(TUNNEL, 0x2002, 1, MAC_B));
+        assertTrue(proxy.outboundNextHop(TUNNEL, 0x9999, 1, MAC_B)); // unknown SPI: ignored
+        assertEquals(2, adapter.poll(16));
+
+        assertSame(sa, tables.tunnel(TUNNEL).children()[0]);
+        assertEquals(MAC_B, sa.nextHopMac());
+        assertEquals(2, sa.peekSequence());
+    }
+
+    private int saCounters() {
+        final int[] n = {0};
+        counters.forEach((id, label) -> n[0] += label.startsWith("sa ") ? 1 : 0);
+        return n[0];
+    }
+
+    private static int perSa() {
+        return 4 + DropReason.count();
     }
 
     private static SaSpec spec(final int spi) {

@@ -34,6 +34,7 @@ public final class XdpSteering {
     static final int HELPER_REDIRECT_MAP = 51;
     static final int IPPROTO_UDP = 17;
     static final int IPPROTO_ESP = 50;
+    static final int IPPROTO_AH = 51;
     static final int IPV6_FRAGMENT = 44;
     static final int NAT_T_PORT = 4500;
 
@@ -53,7 +54,7 @@ public final class XdpSteering {
     }
 
     /**
-     * WAN port: ESP (IPv4 or IPv6, including fragments) and ESP-in-UDP on 4500 (SPI != 0, not a keepalive)
+     * WAN port: ESP (IPv4 or IPv6, including fragments), AH (unfragmented) and ESP-in-UDP on 4500 (SPI != 0, not a keepalive)
      * go to the socket; IKE on 500 and 4500, ARP, ND, ICMP and everything else go to the kernel.
      */
     public static BpfProgram wan(BpfMap xskMap) {
@@ -85,6 +86,7 @@ public final class XdpSteering {
                 .jump(JumpOp.JNE, R3, 0x45, toKernel)
                 .load(BpfSize.B, R3, R7, ETH_HLEN + 9)              // protocol
                 .jump(JumpOp.JEQ, R3, IPPROTO_ESP, toSocket)
+                .jump(JumpOp.JEQ, R3, IPPROTO_AH, toSocket)
                 .jump(JumpOp.JNE, R3, IPPROTO_UDP, toKernel)
                 .load(BpfSize.H, R3, R7, ETH_HLEN + 6)              // MF flag and fragment offset
                 .alu64(AluOp.AND, R3, swap16(0x3fff))
@@ -97,6 +99,7 @@ public final class XdpSteering {
         requireBytes(asm, R7, IPV6_END, toKernel);
         asm.load(BpfSize.B, R3, R7, ETH_HLEN + 6)                   // next header
                 .jump(JumpOp.JEQ, R3, IPPROTO_ESP, toSocket)
+                .jump(JumpOp.JEQ, R3, IPPROTO_AH, toSocket)
                 .jump(JumpOp.JEQ, R3, IPV6_FRAGMENT, ipv6Fragment)
                 .jump(JumpOp.JNE, R3, IPPROTO_UDP, toKernel)
                 .mov64Reg(R9, R7)

@@ -48,7 +48,7 @@ class AfXdpNamespaceTest {
     private static final HexFormat HEX = HexFormat.of();
 
     @Test
-    void wanSteeringSendsEspToTheSocketAndIkeArpIcmpToTheKernel() throws Exception {
+    void wanSteeringSendsEspAndAhToTheSocketAndIkeArpIcmpToTheKernel() throws Exception {
         try (VethLab lab = VethLab.create(1);
              Umem umem = Umem.allocate(FRAMES, FRAME_SIZE, 0);
              XskSocket socket = XskSocket.open(umem, lab.rootIndex(0), 0, XskConfig.defaults());
@@ -71,7 +71,12 @@ class AfXdpNamespaceTest {
                     ethernet(root, peer, TestFrames.ETHERTYPE_IPV6, ipv6(lab.peerIpv6(0), lab.rootIpv6(0),
                             TestFrames.IPV6_FRAGMENT, ipv6FirstFragment(TestFrames.PROTO_ESP, esp(0x1003, 1)))),
                     ethernet(root, peer, TestFrames.ETHERTYPE_IPV4, ipv4(lab.peerIpv4(0), lab.rootIpv4(0),
-                            TestFrames.PROTO_UDP, udp(4500, 4500, esp(0x1004, 1)))));
+                            TestFrames.PROTO_UDP, udp(4500, 4500, esp(0x1004, 1)))),
+                    // AH's SPI sits 4 bytes in; the program only looks at the protocol, so ESP's bytes do.
+                    ethernet(root, peer, TestFrames.ETHERTYPE_IPV4,
+                            ipv4(lab.peerIpv4(0), lab.rootIpv4(0), TestFrames.PROTO_AH, esp(0x1005, 1))),
+                    ethernet(root, peer, TestFrames.ETHERTYPE_IPV6,
+                            ipv6(lab.peerIpv6(0), lab.rootIpv6(0), TestFrames.PROTO_AH, esp(0x1006, 1))));
             lab.peer(sendCommand(lab, esp));
 
             assertEquals(hexSet(esp), hexSet(receive(socket, esp.size())));

@@ -12,6 +12,7 @@ final class TestFrames {
     static final int ETHERTYPE_LOCAL_EXPERIMENT = 0x88b5;
     static final int PROTO_UDP = 17;
     static final int PROTO_ESP = 50;
+    static final int PROTO_AH = 51;
     static final int IPV6_FRAGMENT = 44;
 
     private TestFrames() {

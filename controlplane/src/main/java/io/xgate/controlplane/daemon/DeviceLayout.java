@@ -1,0 +1,86 @@
+package io.xgate.controlplane.daemon;
+
+import io.xgate.controlplane.config.DeviceConfig;
+import io.xgate.controlplane.config.EthernetInterface;
+import io.xgate.controlplane.config.IpPrefix;
+import io.xgate.controlplane.config.IpsecTunnel;
+import io.xgate.controlplane.config.ManualKey;
+import io.xgate.controlplane.config.Named;
+import io.xgate.controlplane.config.TunnelInterface;
+import io.xgate.dataplane.port.xdp.PortRole;
+import io.xgate.dataplane.port.xdp.XdpPortSpec;
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The numbers the data plane uses for the config's names: port id = position among the ethernet ports,
+ * virtual-router id = position among the virtual routers (an interface in none gets an id no route lives in, so
+ * its packets are dropped as no-route), tunnel id = the N of {@code tunnel.N}. Also each port's role: WAN when
+ * it is the local address of a manual-key tunnel or IKE gateway, LAN otherwise.
+ */
+final class DeviceLayout {
+    private final DeviceConfig config;
+    private final List<EthernetInterface> ports;
+    private final List<String> virtualRouters;
+    private final Set<String> wanPorts = new HashSet<>();
+
+    DeviceLayout(final DeviceConfig config) {
+        this.config = config;
+        this.ports = config.interfaces().ethernet();
+        this.virtualRouters = config.virtualRouters().stream().map(Named::name).toList();
+        config.ikeGateways().forEach(g -> wanPorts.add(g.localAddress().interfaceName()));
+        for (final IpsecTunnel tunnel : config.ipsecTunnels()) {
+            if (tunnel.keying() instanceof ManualKey manual) {
+                wanPorts.add(manual.localAddress().interfaceName());
+            }
+        }
+    }
+
+    List<EthernetInterface> ports() {
+        return ports;
+    }
+
+    /** The port id of an ethernet interface, or -1 for any other name. */
+    int portId(final String interfaceName) {
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i).name().equals(interfaceName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int virtualRouter(final Optional<String> name) {
+        return name.map(virtualRouters::indexOf).filter(i -> i >= 0).orElse(virtualRouters.size());
+    }
+
+    int virtualRouter(final String name) {
+        return virtualRouter(Optional.of(name));
+    }
+
+    PortRole role(final EthernetInterface port) {
+        return wanPorts.contains(port.name()) ? PortRole.WAN : PortRole.LAN;
+    }
+
+    static int tunnelId(final String tunnelInterfaceName) {
+        return Integer.parseInt(tunnelInterfaceName.substring(TunnelInterface.PREFIX.length()));
+    }
+
+    /** Every address of the gateway (ports and tunnel interfaces). */
+    List<IpPrefix> ownPrefixes() {
+        return Stream.concat(ports.stream().flatMap(p -> p.ip().stream()),
+                config.interfaces().tunnel().stream().flatMap(t -> t.ip().stream())).toList();
+    }
+
+    /** One worker's sockets: every ethernet port on {@code queue}. */
+    List<XdpPortSpec> portSpecs(final int queue) {
+        // A LAN program leaves traffic to any of the gateway's addresses with the kernel (ping, ARP, management).
+        final List<InetAddress> own = ownPrefixes().stream().map(p -> DataplaneAddresses.inet(p.address())).toList();
+        return ports.stream().map(p -> new XdpPortSpec(portId(p.name()), p.device(), queue, role(p),
+                virtualRouter(p.virtualRouter()), own)).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package io.xgate.controlplane.daemon;
+
+import java.io.PrintStream;
+import java.text.MessageFormat;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+
+/**
+ * The {@code System.Logger}s of xgate (registered as the platform's LoggerFinder): one line per event on stderr
+ * — time, level, component, message. Not java.util.logging, whose own shutdown hook closes its handlers while
+ * the daemon's hook is still logging the shutdown. {@code -Dxgate.log=debug} adds debug lines (punted packets);
+ * the default level is info.
+ */
+public final class OneLineLoggerFinder extends System.LoggerFinder {
+    public static final String PROPERTY = "xgate.log";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    @Override
+    public System.Logger getLogger(final String name, final Module module) {
+        final System.Logger.Level threshold = "debug".equalsIgnoreCase(System.getProperty(PROPERTY, "info"))
+                ? System.Logger.Level.DEBUG : System.Logger.Level.INFO;
+        return new OneLineLogger(name.substring(name.lastIndexOf('.') + 1), threshold, System.err);
+    }
+
+    private record OneLineLogger(String name, Level threshold, PrintStream out) implements System.Logger {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public boolean isLoggable(final Level level) {
+            return level != Level.OFF && level.getSeverity() >= threshold.getSeverity();
+        }
+
+        @Override
+        public void log(final Level level, final ResourceBundle bundle, final String message, final Throwable thrown) {
+            if (isLoggable(level)) {
+                write(level, message + (thrown == null ? "" : ": " + thrown));
+            }
+        }
+
+        @Override
+        public void log(final Level level, final ResourceBundle bundle, final String format, final Object... params) {
+            if (isLoggable(level)) {
+                write(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params));
+            }
+        }
+
+        private void write(final Level level, final String message) {
+            // One println per line, so lines of different threads never interleave.
+            out.println(TIME.format(LocalDateTime.now()) + " " + String.format("%-7s", level.getName()) + " " + name
+                    + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+"""Traffic for the two-gateway namespace lab (ip netns exec NS /usr/bin/python3 lab_traffic.py CMD ...).
+
+tcp-echo PORT            print "ready", echo one TCP connection's bytes back, exit
+udp-echo PORT            print "ready", echo one UDP datagram back to its sender, exit
+tcp ADDR PORT TEXT       connect, send TEXT, print what comes back
+udp ADDR PORT TEXT       send TEXT (up to 5 tries, 1 s apart), print the first answer
+send IFACE HEX...        write raw Ethernet frames with scapy (an attacker on the WAN)
+"""
+import socket
+import sys
+
+
+def family(addr):
+    return socket.AF_INET6 if ":" in addr else socket.AF_INET
+
+
+def tcp_echo(port):
+    server = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    server.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("::", int(port)))
+    server.listen(1)
+    print("ready", flush=True)
+    conn, _ = server.accept()
+    conn.sendall(conn.recv(65536))
+    conn.close()
+
+
+def udp_echo(port):
+    server = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    server.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    server.bind(("::", int(port)))
+    print("ready", flush=True)
+    data, peer = server.recvfrom(65536)
+    server.sendto(data, peer)
+
+
+def tcp(addr, port, text):
+    conn = socket.create_connection((addr, int(port)), timeout=10)
+    conn.sendall(text.encode())
+    print(conn.recv(65536).decode(), flush=True)
+
+
+def udp(addr, port, text):
+    s = socket.socket(family(addr), socket.SOCK_DGRAM)
+    s.settimeout(1.0)
+    for _ in range(5):
+        s.sendto(text.encode(), (addr, int(port)))
+        try:
+            print(s.recv(65536).decode(), flush=True)
+            return 0
+        except socket.timeout:
+            continue
+    return 1
+
+
+def send(iface, frames):
+    from scapy.all import Ether, sendp
+    for frame in frames:
+        sendp(Ether(bytes.fromhex(frame)), iface=iface, verbose=False)
+
+
+if __name__ == "__main__":
+    cmd, args = sys.argv[1], sys.argv[2:]
+    if cmd == "tcp-echo":
+        tcp_echo(*args)
+    elif cmd == "udp-echo":
+        udp_echo(*args)
+    elif cmd == "tcp":
+        tcp(*args)
+    elif cmd == "udp":
+        sys.exit(udp(*args))
+    elif cmd == "send":
+        send(args[0], args[1:])
+    else:
+        sys.exit("unknown command " + cmd)
