@@ -96,10 +96,4 @@ public final class MemoryPort implements PacketPort {
     public void recycle(final long address) {
         pool.give(address);
     }
-
-    /** Transmission and recycling already returned every frame to the pool. */
-    @Override
-    public int housekeeping() {
-        return 0;
-    }
 }

@@ -28,6 +28,9 @@ public interface PacketPort {
     /**
      * The port's own upkeep, run by the worker every duty cycle after the batch: take back transmitted frames,
      * lend free ones to the receive side, nudge the kernel. Returns the amount of work done (0 when idle).
+     * Ports whose transmit and recycle already return every frame have none.
      */
-    int housekeeping();
+    default int housekeeping() {
+        return 0;
+    }
 }
