@@ -98,8 +98,9 @@ public final class Sink implements AutoCloseable {
 
     /** Throws away what arrived since the last trial and zeroes the counts; call between trials. */
     public void prepare() {
-        while (rx.peek(1) > 0) {
-            drainBatch(false, 0);
+        int stale;
+        while ((stale = rx.peek(Generator.BATCH)) > 0) {
+            take(stale, false, 0);
         }
         streams.reset();
         latency.reset();
@@ -110,19 +111,24 @@ public final class Sink implements AutoCloseable {
 
     /** Receives until {@code stopNs} (System.nanoTime). */
     public void receive(final long stopNs) {
-        long now;
-        while ((now = System.nanoTime()) - stopNs < 0) {
-            if (rx.peek(1) == 0) {
+        while (true) {
+            final int n = rx.peek(Generator.BATCH);
+            // Read after the peek, so every frame taken arrived before it: latencies are never negative.
+            final long now = System.nanoTime();
+            if (now - stopNs >= 0) {
+                return;
+            }
+            if (n == 0) {
                 socket.wakeRx();
                 Thread.yield(); // see Generator: on a small host the generator or the DUT may need this CPU
                 continue;
             }
-            drainBatch(true, now);
+            take(n, true, now);
         }
     }
 
-    private void drainBatch(final boolean count, final long now) {
-        final int n = rx.peek(Generator.BATCH);
+    /** Counts (or, between trials, just discards) the first {@code n} frames of the RX ring and lends them again. */
+    private void take(final int n, final boolean count, final long now) {
         final int lent = fill.reserve(n); // always n: the FILL ring holds every frame of the UMEM
         final MemorySegment area = umem.area();
         int probes = 0;

@@ -11,8 +11,9 @@ import org.HdrHistogram.Histogram;
 public record TrialResult(double offeredPps, String frameSizes, double meanFrameBytes, Duration duration, long sent,
                           long received, long lost, long reordered, long duplicates, long sinkDrops,
                           Histogram latency) {
-    /** A generator that sent fewer than this share of the offered frames did not really offer the rate. */
-    public static final double KEPT_UP = 0.98;
+    /** A generator that sent fewer than this share of the offered frames did not really offer the rate (the margin
+     * absorbs the few milliseconds a shared host deschedules it for, which the token bucket forgives). */
+    public static final double KEPT_UP = 0.95;
 
     public double lossRatio() {
         return sent == 0 ? 0 : (double) lost / sent;
