@@ -14,8 +14,12 @@ public final class BenchCli {
         try {
             switch (command) {
                 case "jmh" -> JmhCommand.run(rest);
+                case "throughput" -> ThroughputCommand.run(rest);
+                case "latency" -> LatencyCommand.run(rest);
+                case "plot" -> PlotCommand.run(rest);
                 default -> {
-                    System.err.println(JmhCommand.USAGE);
+                    System.err.println(String.join("\n", JmhCommand.USAGE, ThroughputCommand.USAGE,
+                            LatencyCommand.USAGE, PlotCommand.USAGE));
                     System.exit(2);
                 }
             }

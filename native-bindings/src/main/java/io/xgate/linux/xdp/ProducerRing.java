@@ -29,6 +29,11 @@ public abstract sealed class ProducerRing extends XskRing permits FillRing, TxRi
         return granted;
     }
 
+    /** Entries published but not yet taken by the kernel: a TX kick is worth its syscall only while this is not 0. */
+    public final int unconsumed() {
+        return head - (int) U32.getAcquire(mapping, consumerOffset);
+    }
+
     /** Publishes the first {@code n} reserved slots. */
     public final void submit(int n) {
         head += n;

@@ -1,0 +1,41 @@
+package io.xgate.bench.dut;
+
+import io.xgate.bench.traffic.TrafficProfile;
+import io.xgate.dataplane.packet.IpAddress;
+import java.nio.file.Path;
+
+/**
+ * The network between the generator's device and the sink's device, with whatever forwards in between:
+ * nothing ({@link LoopbackPath}), one xgate worker ({@link XgateForwardPath}); in phase 2 two gateways with an
+ * ESP tunnel, strongSwan, or an external command's devices. It tells the generator which MAC to send to, and
+ * owns (and on close removes) everything it set up.
+ */
+public interface TrafficPath extends AutoCloseable {
+    /** Benchmarking addresses (RFC 2544's 198.18.0.0/15, RFC 3849's 2001:db8::/32): senders and receiver. */
+    IpAddress GENERATOR_V4 = IpAddress.parse("198.18.0.1");
+    IpAddress SINK_V4 = IpAddress.parse("198.19.0.2");
+    IpAddress GENERATOR_V6 = IpAddress.parse("2001:db8:18::1");
+    IpAddress SINK_V6 = IpAddress.parse("2001:db8:19::2");
+    int SOURCE_PORT = 10_000;
+    /** The discard port: should a probe reach a kernel, it goes nowhere. */
+    int SINK_PORT = 9;
+
+    /** The network namespace the generator's and the sink's devices are in. */
+    Path namespace();
+
+    String generatorDevice();
+
+    String sinkDevice();
+
+    /** The frames' addressing on this path for {@code flows} flows. */
+    TrafficProfile profile(int flows, boolean ipv6);
+
+    @Override
+    void close();
+
+    /** The profile every path uses, given the generator's MAC and the MAC its frames go to. */
+    static TrafficProfile profile(final long generatorMac, final long nextHopMac, final int flows, final boolean ipv6) {
+        return new TrafficProfile(generatorMac, nextHopMac, ipv6 ? GENERATOR_V6 : GENERATOR_V4, ipv6 ? SINK_V6 : SINK_V4,
+                SOURCE_PORT, SINK_PORT, flows);
+    }
+}
