@@ -53,12 +53,6 @@ final class LoopbackPort implements PacketPort {
         recycled++;
     }
 
-    /** Frames never leave, so there is nothing to take back or lend. */
-    @Override
-    public int housekeeping() {
-        return 0;
-    }
-
     long transmitted() {
         return transmitted;
     }
