@@ -35,14 +35,19 @@ final class LineReader {
                 if (buffer[i] == '\n') {
                     line.write(buffer, start, i - start);
                     start = i + 1;
+                    checkLength(line);
                     return Optional.of(text(line));
                 }
             }
             line.write(buffer, start, end - start);
             start = end;
-            if (line.size() > maxBytes) {
-                throw new LineTooLongException(maxBytes);
-            }
+            checkLength(line);
+        }
+    }
+
+    private void checkLength(final ByteArrayOutputStream line) throws LineTooLongException {
+        if (line.size() > maxBytes) {
+            throw new LineTooLongException(maxBytes);
         }
     }
 

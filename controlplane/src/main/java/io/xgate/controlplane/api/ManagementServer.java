@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jdk.net.ExtendedSocketOptions;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -41,6 +40,7 @@ public final class ManagementServer implements AutoCloseable {
 
     private final Path socket;
     private final EventBus events;
+    private final int maxRequestBytes;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
@@ -49,8 +49,13 @@ public final class ManagementServer implements AutoCloseable {
     private volatile boolean closed;
 
     public ManagementServer(final Path socket, final EventBus events) {
+        this(socket, events, Protocol.MAX_LINE_BYTES);
+    }
+
+    ManagementServer(final Path socket, final EventBus events, final int maxRequestBytes) {
         this.socket = socket;
         this.events = events;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     /** Registers the handler of {@code cmd}; the daemon adds its {@code show}/{@code test}/{@code clear} ones. */
@@ -93,9 +98,19 @@ public final class ManagementServer implements AutoCloseable {
 
     private void serve(final SocketChannel channel) {
         try (channel) {
-            final String user = peer(channel);
-            final InputStream in = Channels.newInputStream(channel);
-            final LineReader reader = new LineReader(in, Protocol.MAX_LINE_BYTES);
+            converse(channel);
+        } catch (final IOException | InterruptedException e) {
+            // The client went away or the server is closing; nothing to answer.
+        } finally {
+            connections.remove(channel);
+            slots.release();
+        }
+    }
+
+    private void converse(final SocketChannel channel) throws IOException, InterruptedException {
+        final String user = peer(channel);
+        final LineReader reader = new LineReader(Channels.newInputStream(channel), maxRequestBytes);
+        try {
             Optional<String> line;
             while ((line = reader.next()).isPresent()) {
                 final Optional<Request> request = parse(line.get(), channel);
@@ -109,12 +124,8 @@ public final class ManagementServer implements AutoCloseable {
                 write(channel, answer(request.get().withUser(user)));
             }
         } catch (final LineReader.LineTooLongException e) {
-            writeQuietly(channel, Protocol.error(e.getMessage(), null));
-        } catch (final IOException | InterruptedException e) {
-            // The client went away or the server is closing; nothing to answer.
-        } finally {
-            connections.remove(channel);
-            slots.release();
+            // The rest of the line cannot be told from the next request: answer, then hang up.
+            write(channel, Protocol.error(e.getMessage(), null));
         }
     }
 
@@ -188,14 +199,6 @@ public final class ManagementServer implements AutoCloseable {
 
     private static void write(final SocketChannel channel, final JsonNode response) throws IOException {
         writeText(channel, Protocol.line(response));
-    }
-
-    private static void writeQuietly(final SocketChannel channel, final JsonNode response) {
-        try {
-            write(channel, response);
-        } catch (final IOException e) {
-            // The client is gone already.
-        }
     }
 
     private static void writeText(final SocketChannel channel, final String text) throws IOException {
