@@ -61,11 +61,6 @@ final class YamlTree {
                 .setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(120).build()).dumpToString(root);
     }
 
-    /** The text re-dumped canonically. */
-    static String canonical(final String yaml) {
-        return dump(parse(yaml));
-    }
-
     /** Sets the value at {@code path}, creating the maps and named list items on the way. */
     static void set(final Map<Object, Object> root, final TreePath path, final Object value) {
         Object parent = root;

@@ -1,5 +1,6 @@
 package io.xgate.controlplane.commit;
 
+import io.xgate.controlplane.config.SecretSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class CrashRecoveryTest {
     public static void main(final String[] args) throws Exception {
         final Path dir = Path.of(args[0]);
         final ConfigService service = ConfigService.open(dir, new RecordingTarget(),
-                io.xgate.controlplane.config.SecretSources.system(), CommitFixture.CLOCK, target -> {
+                SecretSources.system(), CommitFixture.CLOCK, target -> {
                     if (target.getFileName().toString().equals(args[1])) {
                         System.out.println(PARKED);
                         System.out.flush();
