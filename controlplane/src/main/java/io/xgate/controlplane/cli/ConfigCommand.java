@@ -1,28 +1,29 @@
 package io.xgate.controlplane.cli;
 
-import io.xgate.controlplane.config.ConfigError;
-import io.xgate.controlplane.config.ConfigLoader;
-import io.xgate.controlplane.config.LoadResult;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** {@code xgate config validate FILE}: checks a config file without touching the device. */
+/**
+ * {@code xgate config SUBCOMMAND}: {@code validate} works offline on a file; the others edit and inspect the
+ * daemon's candidate and running config through the management API.
+ */
 final class ConfigCommand implements Command {
+    private final Map<String, Command> subcommands = new LinkedHashMap<>();
+
+    ConfigCommand(final Map<String, String> env) {
+        subcommands.put("validate", new ValidateCommand());
+        subcommands.putAll(new TreeMap<>(ConfigCommands.config(env)));
+    }
+
     @Override
     public int run(final List<String> args, final PrintStream out, final PrintStream err) throws Exception {
-        if (args.size() != 2 || !args.get(0).equals("validate")) {
-            err.println("usage: xgate config validate FILE");
+        if (args.isEmpty() || !subcommands.containsKey(args.getFirst())) {
+            err.println("usage: xgate config " + String.join("|", subcommands.keySet()) + " ...");
             return XgateCli.USAGE;
         }
-        final LoadResult result = ConfigLoader.load(Path.of(args.get(1)));
-        if (result instanceof LoadResult.Invalid invalid) {
-            for (final ConfigError e : invalid.errors()) {
-                out.println(e);
-            }
-            return 1;
-        }
-        out.println(args.get(1) + ": valid");
-        return 0;
+        return subcommands.get(args.getFirst()).run(args.subList(1, args.size()), out, err);
     }
 }

@@ -12,11 +12,12 @@ public final class XgateCli {
     private XgateCli() {
     }
 
-    static Map<String, Command> commands() {
+    static Map<String, Command> commands(final Map<String, String> env) {
         final Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("version", new VersionCommand());
         commands.put("demo", new DemoCommand());
-        commands.put("config", new ConfigCommand());
+        commands.put("config", new ConfigCommand(env));
+        commands.put("commit", ConfigCommands.commit(env));
         commands.put("run", new RunCommand());
         return commands;
     }
@@ -26,7 +27,13 @@ public final class XgateCli {
     }
 
     static int run(final List<String> args, final PrintStream out, final PrintStream err) {
-        final Map<String, Command> commands = commands();
+        return run(args, System.getenv(), out, err);
+    }
+
+    /** With the environment given, so tests choose {@code XGATE_SOCKET}. */
+    static int run(final List<String> args, final Map<String, String> env, final PrintStream out,
+                   final PrintStream err) {
+        final Map<String, Command> commands = commands(env);
         if (args.isEmpty() || !commands.containsKey(args.get(0))) {
             err.println("usage: xgate <command> [args]   commands: " + String.join(", ", commands.keySet())
                     + ", bench");

@@ -19,6 +19,11 @@ final class ErrorCollector {
         broken.addAll(brokenParts);
     }
 
+    /** Marks a value whose own checks would only restate an error already reported about what it depends on. */
+    void markBroken(final ConfigPath path) {
+        broken.add(path);
+    }
+
     void checkRange(final ConfigPath path, final IntRange range, final long value) {
         if (!range.contains(value)) {
             add(path, "must be " + range + ", got " + value);

@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpPrefix;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.controlplane.config.IkeGateway.Authentication;
 import io.xgate.controlplane.config.IkeGateway.PeerAddress;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /** Binds {@code ike-gateways}. */
 final class GatewayBinder {
-    private static final IpAddress NO_ADDRESS = IpAddress.ipv4(0);
+    private static final IpAddress NO_ADDRESS = IpAddress.v4(0);
 
     private final SecretReader secrets;
 

@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.controlplane.config.IkeGateway.Authentication;
 import io.xgate.controlplane.config.IkeGateway.PeerAddress;
 
@@ -16,7 +17,7 @@ final class GatewayRules implements ValidationRule {
                     .ifPresent(family -> {
                         if (gateway.peerAddress() instanceof PeerAddress.Ip(final IpAddress peer)
                                 && peer.family() != family) {
-                            errors.add(path.key("peer-address").key("ip"), "must be an " + family
+                            errors.add(path.key("peer-address").key("ip"), "must be an " + IpAddress.familyName(family)
                                     + " address like the local address, got " + peer);
                         }
                     });

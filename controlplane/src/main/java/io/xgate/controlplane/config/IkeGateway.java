@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import java.util.Optional;
 
 /** An IKE peer: where it is, how both sides prove who they are, and how the IKE SA is kept alive. */

@@ -1,5 +1,7 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,7 @@ final class InterfaceBinder {
 
     /** PAN-OS names the entry by its address and calls "use interface ID as host portion" {@code prefix}. */
     private Ipv6Settings.Ipv6Address ipv6Address(final Fields f) {
-        return new Ipv6Settings.Ipv6Address(f.require("name").parsed(IpPrefix::parse, IpPrefix.ANY_IPV4),
+        return new Ipv6Settings.Ipv6Address(f.require("name").parsed(IpPrefix::parse, IpPrefix.any(IpAddress.V4)),
                 f.get("enable-on-interface").bool(true), f.get("prefix").bool(false), f.get("anycast").bool(false));
     }
 
@@ -47,7 +49,7 @@ final class InterfaceBinder {
     }
 
     static IpPrefix prefix(final Node node) {
-        return node.parsed(IpPrefix::parse, IpPrefix.ANY_IPV4);
+        return node.parsed(IpPrefix::parse, IpPrefix.any(IpAddress.V4));
     }
 
     static Optional<String> optionalString(final Fields f, final String key) {

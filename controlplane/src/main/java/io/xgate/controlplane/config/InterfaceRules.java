@@ -1,5 +1,7 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +37,7 @@ final class InterfaceRules implements ValidationRule {
             }
             errors.checkRange(path.key("mtu"), MTU, tunnel.mtu());
             for (int i = 0; i < tunnel.ip().size(); i++) {
-                checkFamily(tunnel.ip().get(i), IpFamily.IPV4, path.key("ip").index(i),
+                checkFamily(tunnel.ip().get(i), IpAddress.V4, path.key("ip").index(i),
                         "; IPv6 addresses go under ipv6.address", errors);
             }
             checkIpv6(tunnel.ipv6(), path.key("ipv6"), errors);
@@ -55,7 +57,7 @@ final class InterfaceRules implements ValidationRule {
         for (int i = 0; i < ipv6.address().size(); i++) {
             final Ipv6Settings.Ipv6Address entry = ipv6.address().get(i);
             final ConfigPath entryPath = list.item(entry.address().toString());
-            checkFamily(entry.address(), IpFamily.IPV6, entryPath.key("name"), "", errors);
+            checkFamily(entry.address(), IpAddress.V6, entryPath.key("name"), "", errors);
             if (entry.useInterfaceIdAsHostPortion() && entry.address().length() != INTERFACE_ID_PREFIX_LENGTH) {
                 errors.add(entryPath.key("prefix"), "using the interface ID as host portion needs a /64, got /"
                         + entry.address().length());
@@ -63,10 +65,10 @@ final class InterfaceRules implements ValidationRule {
         }
     }
 
-    static void checkFamily(final IpPrefix prefix, final IpFamily family, final ConfigPath path, final String hint,
+    static void checkFamily(final IpPrefix prefix, final int family, final ConfigPath path, final String hint,
                             final ErrorCollector errors) {
         if (prefix.family() != family) {
-            errors.add(path, "must be an " + family + " prefix, got " + prefix + hint);
+            errors.add(path, "must be an " + IpAddress.familyName(family) + " prefix, got " + prefix + hint);
         }
     }
 }

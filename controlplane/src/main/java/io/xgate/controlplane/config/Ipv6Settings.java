@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpPrefix;
 import java.util.List;
 
 /** IPv6 on a tunnel interface (PAN-OS {@code interface/tunnel/units/entry/ipv6}). */

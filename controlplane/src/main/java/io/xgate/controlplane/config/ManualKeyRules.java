@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
 import io.xgate.dataplane.crypto.IntegrityAlgorithm;
 
@@ -25,8 +26,9 @@ final class ManualKeyRules implements ValidationRule {
             final ConfigPath path = tunnelPath.key("manual-key");
             References.localAddress(config, manual.localAddress(), path.key("local-address"), errors)
                     .filter(family -> family != manual.peerAddress().family())
-                    .ifPresent(family -> errors.add(path.key("peer-address").key("ip"), "must be an " + family
-                            + " address like the local address, got " + manual.peerAddress()));
+                    .ifPresent(family -> errors.add(path.key("peer-address").key("ip"), "must be an "
+                            + IpAddress.familyName(family) + " address like the local address, got "
+                            + manual.peerAddress()));
             checkSpiRange(manual.localSpi(), path.key("local-spi"), errors);
             checkSpiRange(manual.remoteSpi(), path.key("remote-spi"), errors);
             // The peer finds its inbound SA by our outbound SPI: two of ours to one peer must differ.

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -101,15 +102,24 @@ final class Node {
 
     /** A config word; YAML reads the algorithm name {@code null} as a null, so a written null is that word. */
     <E> E choice(final Choices<E> choices, final E fallback) {
+        return choice(choices).orElse(fallback);
+    }
+
+    /**
+     * As {@link #choice(Choices, Object)}, empty when the word is absent or not a choice, for callers whose
+     * other checks depend on the word and must not run against a stand-in.
+     */
+    <E> Optional<E> choice(final Choices<E> choices) {
         final String text = writtenNull ? "null" : string(null);
         if (text == null) {
-            return fallback;
+            return Optional.empty();
         }
-        return choices.parse(text).orElseGet(() -> {
+        final Optional<E> chosen = choices.parse(text);
+        if (chosen.isEmpty()) {
             errors.add(path, "'" + text + "' is not one of " + String.join(", ", choices.names())
                     + DidYouMean.closest(text, choices.names()).map(c -> "; did you mean " + c + "?").orElse(""));
-            return fallback;
-        });
+        }
+        return chosen;
     }
 
     /** A list whose items are read by {@code item}; absent means empty. */

@@ -1,10 +1,13 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
+
 /** One traffic-selector pair; each proxy ID is its own child SA pair. */
 public record ProxyId(String name, IpPrefix local, IpPrefix remote, Protocol protocol) implements Named {
 
     /** What PAN-OS proposes when a tunnel lists no proxy ID: everything, route-based. */
-    public static final ProxyId ROUTE_BASED = new ProxyId("", IpPrefix.ANY_IPV4, IpPrefix.ANY_IPV4, Any.INSTANCE);
+    public static final ProxyId ROUTE_BASED = new ProxyId("", IpPrefix.any(IpAddress.V4), IpPrefix.any(IpAddress.V4), Any.INSTANCE);
 
     public sealed interface Protocol {
     }

@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ final class References {
      * kernel-visible port), and when an address is named, one the port has. Returns the address family
      * when the address is named.
      */
-    static Optional<IpFamily> localAddress(final DeviceConfig config, final LocalAddress local, final ConfigPath path,
+    static Optional<Integer> localAddress(final DeviceConfig config, final LocalAddress local, final ConfigPath path,
                                            final ErrorCollector errors) {
         final ConfigPath interfacePath = path.key("interface");
         if (config.findInterface(local.interfaceName()).orElse(null) instanceof TunnelInterface tunnel) {

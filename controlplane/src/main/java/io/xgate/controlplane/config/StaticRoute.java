@@ -1,5 +1,7 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import java.util.Optional;
 
 /** A static route; through a tunnel interface it needs no next hop, through an ethernet port it usually does. */

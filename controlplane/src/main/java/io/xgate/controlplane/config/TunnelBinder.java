@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
 import io.xgate.dataplane.crypto.IntegrityAlgorithm;
 
@@ -91,21 +92,36 @@ final class TunnelBinder {
         return node.parsed(Spi::parse, NO_SPI);
     }
 
+    /**
+     * An unknown algorithm leaves its key unchecked (its length depends on the algorithm) and, for encryption,
+     * also the authentication algorithm, whose pairing rules depend on the encryption's.
+     */
     private ManualKey.Protection manualEsp(final Fields f) {
-        final record Keyed<A>(A algorithm, Secret key) {
+        final record Keyed<A>(Optional<A> algorithm, Secret key) {
         }
+        final ConfigPath encryptionPath = f.path().key("encryption");
+        final ConfigPath authenticationPath = f.path().key("authentication");
         final Keyed<EncryptionAlgorithm> encryption = f.require("encryption").sensitiveObject(e -> new Keyed<>(
-                e.requireWord("algorithm").choice(ENCRYPTION, EncryptionAlgorithm.NULL), secrets.optionalHexKey(e)));
+                e.requireWord("algorithm").choice(ENCRYPTION), secrets.optionalHexKey(e)));
         final Keyed<IntegrityAlgorithm> authentication = f.require("authentication").sensitiveObject(a -> new Keyed<>(
-                a.require("algorithm").choice(CryptoProfileBinder.AUTHENTICATION, IntegrityAlgorithm.NONE),
-                secrets.optionalHexKey(a)));
-        return new ManualKey.Esp(encryption.algorithm(), encryption.key(), authentication.algorithm(),
-                authentication.key());
+                a.require("algorithm").choice(CryptoProfileBinder.AUTHENTICATION), secrets.optionalHexKey(a)));
+        if (encryption.algorithm().isEmpty()) {
+            f.errors().markBroken(encryptionPath);
+            f.errors().markBroken(authenticationPath.key("algorithm"));
+        }
+        if (authentication.algorithm().isEmpty()) {
+            f.errors().markBroken(authenticationPath);
+        }
+        return new ManualKey.Esp(encryption.algorithm().orElse(EncryptionAlgorithm.NULL), encryption.key(),
+                authentication.algorithm().orElse(IntegrityAlgorithm.NONE), authentication.key());
     }
 
     private ManualKey.Protection manualAh(final Fields f) {
-        return new ManualKey.Ah(f.require("algorithm").choice(CryptoProfileBinder.AUTHENTICATION,
-                IntegrityAlgorithm.NONE), secrets.optionalHexKey(f));
+        final Optional<IntegrityAlgorithm> algorithm = f.require("algorithm").choice(CryptoProfileBinder.AUTHENTICATION);
+        if (algorithm.isEmpty()) {
+            f.errors().markBroken(f.path());
+        }
+        return new ManualKey.Ah(algorithm.orElse(IntegrityAlgorithm.NONE), secrets.optionalHexKey(f));
     }
 
     private static TunnelMonitor tunnelMonitor(final Fields f) {

@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import java.util.Optional;
 
 /** Probes through the tunnel; the profile says what to do when they stop coming back. */

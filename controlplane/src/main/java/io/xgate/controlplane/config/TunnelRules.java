@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.controlplane.config.IkeGateway.PeerAddress;
 
 import java.util.HashMap;
@@ -32,8 +33,9 @@ final class TunnelRules implements ValidationRule {
                 checkAutoKey(config, auto, path.key("auto-key"), errors);
             }
             if (tunnel.copyFlowLabel()) {
-                peerFamily(config, tunnel.keying()).filter(family -> family != IpFamily.IPV6).ifPresent(family ->
-                        errors.add(path.key("copy-flow-label"), "applies to IPv6-in-IPv6 only, the peer is " + family));
+                peerFamily(config, tunnel.keying()).filter(family -> family != IpAddress.V6).ifPresent(family ->
+                        errors.add(path.key("copy-flow-label"), "applies to IPv6-in-IPv6 only, the peer is "
+                                + IpAddress.familyName(family)));
             }
             checkMonitor(config, tunnel, path.key("tunnel-monitor"), errors);
         });
@@ -73,11 +75,11 @@ final class TunnelRules implements ValidationRule {
         }
         References.resolve(errors, path.key("ipsec-crypto-profile"), auto.ipsecCryptoProfile(),
                 config.ipsecCryptoProfiles(), Section.IPSEC_CRYPTO_PROFILES.path().toString());
-        checkProxyIds(auto.proxyId(), IpFamily.IPV4, path.key("proxy-id"), errors);
-        checkProxyIds(auto.proxyIdV6(), IpFamily.IPV6, path.key("proxy-id-v6"), errors);
+        checkProxyIds(auto.proxyId(), IpAddress.V4, path.key("proxy-id"), errors);
+        checkProxyIds(auto.proxyIdV6(), IpAddress.V6, path.key("proxy-id-v6"), errors);
     }
 
-    private static void checkProxyIds(final List<ProxyId> ids, final IpFamily family, final ConfigPath list,
+    private static void checkProxyIds(final List<ProxyId> ids, final int family, final ConfigPath list,
                                       final ErrorCollector errors) {
         Section.each(ids, list, (id, path) -> {
             InterfaceRules.checkFamily(id.local(), family, path.key("local"), "", errors);
@@ -98,13 +100,13 @@ final class TunnelRules implements ValidationRule {
     }
 
     /** The outer address family, when the config pins it (an fqdn or dynamic peer does not). */
-    static Optional<IpFamily> peerFamily(final DeviceConfig config, final Keying keying) {
+    static Optional<Integer> peerFamily(final DeviceConfig config, final Keying keying) {
         return switch (keying) {
             case ManualKey manual -> Optional.of(manual.peerAddress().family());
             case AutoKey auto -> auto.ikeGateway().stream().map(config::findIkeGateway).flatMap(Optional::stream)
                     .map(IkeGateway::peerAddress)
                     .flatMap(peer -> peer instanceof PeerAddress.Ip(final IpAddress ip)
-                            ? Stream.of(ip.family()) : Stream.<IpFamily>empty())
+                            ? Stream.of(ip.family()) : Stream.<Integer>empty())
                     .findFirst();
         };
     }
@@ -121,7 +123,7 @@ final class TunnelRules implements ValidationRule {
         monitor.destinationIp().ifPresent(destination -> config.interfaces().tunnel().stream()
                 .filter(t -> t.name().equals(tunnel.tunnelInterface())).findFirst()
                 .filter(t -> !hasAddress(t, destination.family()))
-                .ifPresent(t -> errors.add(path.key("destination-ip"), "probes need an " + destination.family()
+                .ifPresent(t -> errors.add(path.key("destination-ip"), "probes need an " + IpAddress.familyName(destination.family())
                         + " address on " + t.name() + " to come from, it has none")));
         monitor.proxyId().ifPresent(name -> {
             switch (tunnel.keying()) {
@@ -134,8 +136,8 @@ final class TunnelRules implements ValidationRule {
                 config.monitorProfiles(), Section.MONITOR_PROFILES.path().toString());
     }
 
-    private static boolean hasAddress(final TunnelInterface tunnelInterface, final IpFamily family) {
-        return family == IpFamily.IPV4 ? !tunnelInterface.ip().isEmpty()
+    private static boolean hasAddress(final TunnelInterface tunnelInterface, final int family) {
+        return family == IpAddress.V4 ? !tunnelInterface.ip().isEmpty()
                 : tunnelInterface.ipv6().enabled() && !tunnelInterface.ipv6().address().isEmpty();
     }
 }

@@ -2,8 +2,8 @@ package io.xgate.controlplane.daemon;
 
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.EthernetInterface;
-import io.xgate.controlplane.config.IpAddress;
-import io.xgate.controlplane.config.IpPrefix;
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.StaticRoute;
@@ -43,12 +43,12 @@ public final class DataplaneApplier {
         applied = true;
         final DeviceLayout layout = new DeviceLayout(config);
         for (final IpPrefix own : layout.ownPrefixes()) {
-            accepted(proxy.localAddress(DataplaneAddresses.address(own.address()), true), "local address " + own);
+            accepted(proxy.localAddress(own.address(), true), "local address " + own);
         }
         for (final EthernetInterface port : layout.ports()) {
             final int id = layout.portId(port.name());
             for (final IpPrefix prefix : port.ip()) {
-                final var network = DataplaneAddresses.network(prefix);
+                final var network = prefix.masked();
                 accepted(proxy.addRoute(layout.virtualRouter(port.virtualRouter()), network, CONNECTED_METRIC,
                         Adjacency.port(id, null)), "connected route " + network);
                 neighbours.connected(id, network);
@@ -78,11 +78,11 @@ public final class DataplaneApplier {
     }
 
     private void addStaticRoute(final DeviceLayout layout, final VirtualRouter router, final StaticRoute route) {
-        final var destination = DataplaneAddresses.network(route.destination());
+        final var destination = route.destination().masked();
         final int port = layout.portId(route.interfaceName());
         final Adjacency adjacency;
         if (port >= 0) {
-            final var nexthop = route.nexthop().map(DataplaneAddresses::address).orElse(null);
+            final var nexthop = route.nexthop().orElse(null);
             adjacency = Adjacency.port(port, nexthop);
             if (nexthop != null) {
                 neighbours.want(port, nexthop);
@@ -106,7 +106,7 @@ public final class DataplaneApplier {
             accepted(proxy.addInboundSa(sas.inbound()), "inbound SA of " + tunnel.name());
             accepted(proxy.addOutboundSa(sas.outbound(), port, 0), "outbound SA of " + tunnel.name());
             neighbours.followOutboundSa(sas.outbound().tunnelId(), sas.outbound().spi(), port,
-                    DataplaneAddresses.address(nextHop));
+                    nextHop);
             LOG.log(Level.INFO, "ipsec tunnel {0} on {1}: manual key, out {2}, in {3}, next hop {4}{5}",
                     tunnel.name(), tunnel.tunnelInterface(), sas.outbound(), sas.inbound(), nextHop,
                     sas.outbound().udpEncapsulated() ? ", ESP in UDP 4500" : "");

@@ -2,7 +2,7 @@ package io.xgate.controlplane.daemon;
 
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.EthernetInterface;
-import io.xgate.controlplane.config.IpPrefix;
+import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.Named;
@@ -79,7 +79,7 @@ final class DeviceLayout {
     /** One worker's sockets: every ethernet port on {@code queue}. */
     List<XdpPortSpec> portSpecs(final int queue) {
         // A LAN program leaves traffic to any of the gateway's addresses with the kernel (ping, ARP, management).
-        final List<InetAddress> own = ownPrefixes().stream().map(p -> DataplaneAddresses.inet(p.address())).toList();
+        final List<InetAddress> own = ownPrefixes().stream().map(p -> p.address().toInetAddress()).toList();
         return ports.stream().map(p -> new XdpPortSpec(portId(p.name()), p.device(), queue, role(p),
                 virtualRouter(p.virtualRouter()), own)).toList();
     }

@@ -1,8 +1,8 @@
 package io.xgate.controlplane.daemon;
 
 import io.xgate.controlplane.config.DeviceConfig;
-import io.xgate.controlplane.config.IpAddress;
-import io.xgate.controlplane.config.IpPrefix;
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.NetworkInterface;
@@ -71,8 +71,8 @@ record ManualKeySas(SaSpec outbound, SaSpec inbound) implements AutoCloseable {
         return new SaSpec(spi, tunnelId, protocol,
                 tunnel.ipsecMode() == IpsecTunnel.Mode.TRANSPORT ? IpsecMode.TRANSPORT : IpsecMode.TUNNEL,
                 encryption, encryptionKey, integrity, integrityKey, false, tunnel.antiReplay(),
-                tunnel.antiReplayWindow(), DataplaneAddresses.address(local),
-                DataplaneAddresses.address(key.peerAddress()), udp ? NAT_T_PORT : 0, udp ? NAT_T_PORT : 0,
+                tunnel.antiReplayWindow(), local,
+                key.peerAddress(), udp ? NAT_T_PORT : 0, udp ? NAT_T_PORT : 0,
                 tunnel.copyTos(), tunnel.copyFlowLabel(), tunnel.enableGreEncapsulation(), ROUTE_BASED);
     }
 

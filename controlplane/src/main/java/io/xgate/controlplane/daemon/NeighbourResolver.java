@@ -118,7 +118,7 @@ final class NeighbourResolver {
             final Long before = pushed.get(e.getKey());
             if ((before == null || before.longValue() != e.getValue()) && proxy.neighbour(e.getKey(), e.getValue())) {
                 pushed.put(e.getKey(), e.getValue());
-                LOG.log(Level.INFO, "neighbour {0} is {1}", DataplaneAddresses.text(e.getKey()),
+                LOG.log(Level.INFO, "neighbour {0} is {1}", e.getKey(),
                         new MacAddress(e.getValue()));
                 changes++;
             }
@@ -128,7 +128,7 @@ final class NeighbourResolver {
         for (final IpAddress address : lost) {
             if (proxy.neighbour(address, 0)) {
                 pushed.remove(address);
-                LOG.log(Level.INFO, "neighbour {0} lost", DataplaneAddresses.text(address));
+                LOG.log(Level.INFO, "neighbour {0} lost", address);
                 changes++;
             }
         }
@@ -142,7 +142,7 @@ final class NeighbourResolver {
             if (mac != path.mac && proxy.outboundNextHop(path.tunnelId, path.spi, path.port, mac)) {
                 path.mac = mac;
                 LOG.log(Level.INFO, "SA 0x{0} sends via {1} ({2}) on {3}", String.format("%08x", path.spi),
-                        DataplaneAddresses.text(path.nextHop), mac == 0 ? "unresolved" : new MacAddress(mac), devices[path.port]);
+                        path.nextHop, mac == 0 ? "unresolved" : new MacAddress(mac), devices[path.port]);
                 changes++;
             }
         }
@@ -173,7 +173,7 @@ final class NeighbourResolver {
         try {
             netlink.solicit(ifindexes[port], address.toInetAddress());
         } catch (final LinuxException e) {
-            LOG.log(Level.DEBUG, "cannot solicit {0} on {1}: {2}", DataplaneAddresses.text(address), devices[port], e.getMessage());
+            LOG.log(Level.DEBUG, "cannot solicit {0} on {1}: {2}", address, devices[port], e.getMessage());
         }
     }
 }

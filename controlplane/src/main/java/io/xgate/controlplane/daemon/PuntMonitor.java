@@ -30,7 +30,7 @@ final class PuntMonitor implements PuntListener {
         counts[reason.ordinal()]++;
         final IpAddress destination = destination(packet, offset, length);
         LOG.log(Level.DEBUG, () -> "punt " + reason.label() + " from port " + port + ": " + length + " bytes to "
-                + (destination == null ? "(not IP)" : DataplaneAddresses.text(destination)));
+                + (destination == null ? "(not IP)" : destination));
         if (reason == DropReason.NO_NEIGHBOUR && destination != null) {
             neighbours.resolveOnDemand(destination);
         }

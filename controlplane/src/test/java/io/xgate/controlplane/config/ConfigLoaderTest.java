@@ -1,5 +1,7 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
 import io.xgate.dataplane.crypto.IntegrityAlgorithm;
 import org.junit.jupiter.api.Test;

@@ -240,6 +240,20 @@ class ConfigValidatorTest {
                                 + ConfigFixture.GCM_KEY_TEXT + "\"}", "{algorithm: null}"),
                         "ipsec-tunnels[to-c].manual-key.esp.authentication.algorithm: must not be none with null "
                                 + "encryption: the SA would not protect anything"),
+                rule("unknown manual encryption algorithm is the only error", List.of("algorithm: aes-128-gcm,",
+                                "algorithm: aes-128-gcmx,"),
+                        "ipsec-tunnels[to-c].manual-key.esp.encryption.algorithm: 'aes-128-gcmx' is not one of "
+                                + "aes-128-gcm, aes-192-gcm, aes-256-gcm, aes-128-cbc, aes-192-cbc, aes-256-cbc, 3des, "
+                                + "des, null; did you mean aes-128-gcm?"),
+                rule("unknown manual authentication algorithm is the only error", List.of("{algorithm: none}",
+                                "{algorithm: sha257, key: \"00\"}"),
+                        "ipsec-tunnels[to-c].manual-key.esp.authentication.algorithm: 'sha257' is not one of none, "
+                                + "md5, sha1, sha256, sha384, sha512; did you mean sha256?"),
+                rule("unknown AH algorithm is the only error", List.of("esp:\n        encryption: {algorithm: "
+                                + "aes-128-gcm, key: \"" + ConfigFixture.GCM_KEY_TEXT + "\"}\n        authentication: "
+                                + "{algorithm: none}", "ah: {algorithm: sha256x, key: \"00\"}"),
+                        "ipsec-tunnels[to-c].manual-key.ah.algorithm: 'sha256x' is not one of none, md5, sha1, "
+                                + "sha256, sha384, sha512; did you mean sha256?"),
                 rule("manual local address on its port", List.of("local-address: {interface: ethernet1/1, ip: "
                                 + "192.0.2.1}\n      peer-address: {ip: 192.0.2.4}", "local-address: {interface: "
                                 + "ethernet1/2, ip: 192.0.2.1}\n      peer-address: {ip: 192.0.2.4}"),

@@ -1,25 +1,35 @@
 package io.xgate.dataplane.packet;
 
-/** An address prefix such as 198.18.1.0/24 or 2001:db8::/32; host bits are cleared on construction. */
-public record IpPrefix(IpAddress network, int length) {
+import java.util.regex.Pattern;
+
+/**
+ * An address with a prefix length ({@code 198.18.1.0/24}, {@code 2001:db8::/64}). Host bits are kept as
+ * written, because an interface address ({@code 192.0.2.1/24}) needs them; everything that matches against
+ * the prefix uses {@link #network()}, which clears them.
+ */
+public record IpPrefix(IpAddress address, int length) {
+    private static final Pattern LENGTH = Pattern.compile("0|[1-9][0-9]{0,2}");
+
     public IpPrefix {
-        if (length < 0 || length > network.bits()) {
-            throw new IllegalArgumentException("prefix length " + length + " out of range for IPv" + network.family());
+        if (length < 0 || length > address.bits()) {
+            throw new IllegalArgumentException("prefix length " + length + " out of 0.." + address.bits());
         }
-        network = new IpAddress(network.family(), network.high() & highMask(network.family(), length),
-                network.low() & lowMask(network.family(), length));
     }
 
+    /** {@code address/length}, or a bare address meaning a host prefix (/32, /128). */
     public static IpPrefix parse(final String text) {
         final int slash = text.indexOf('/');
-        final IpAddress address = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
-        final int length;
-        try {
-            length = slash < 0 ? address.bits() : Integer.parseInt(text.substring(slash + 1).trim());
-        } catch (final NumberFormatException e) {
-            throw new IllegalArgumentException("not a prefix length: " + text);
+        if (slash < 0) {
+            final IpAddress host = IpAddress.parse(text);
+            return new IpPrefix(host, host.bits());
         }
-        return new IpPrefix(address, length);
+        final IpAddress address = IpAddress.parse(text.substring(0, slash));
+        final String length = text.substring(slash + 1);
+        if (!LENGTH.matcher(length).matches() || Integer.parseInt(length) > address.bits()) {
+            throw new IllegalArgumentException("not a prefix length for " + IpAddress.familyName(address.family())
+                    + ": '" + text + "'");
+        }
+        return new IpPrefix(address, Integer.parseInt(length));
     }
 
     public static IpPrefix any(final int family) {
@@ -27,19 +37,34 @@ public record IpPrefix(IpAddress network, int length) {
     }
 
     public int family() {
-        return network.family();
+        return address.family();
+    }
+
+    /** The first address of the prefix: the address with its host bits cleared. */
+    public IpAddress network() {
+        return new IpAddress(address.family(), address.high() & highMask(), address.low() & lowMask());
+    }
+
+    /** This prefix with its host bits cleared. */
+    public IpPrefix masked() {
+        return new IpPrefix(network(), length);
+    }
+
+    public boolean hasHostBits() {
+        return !address.equals(network());
     }
 
     public long highMask() {
-        return highMask(network.family(), length);
+        return highMask(address.family(), length);
     }
 
     public long lowMask() {
-        return lowMask(network.family(), length);
+        return lowMask(address.family(), length);
     }
 
     /** Last address of the prefix (the first is {@link #network()}). */
     public IpAddress last() {
+        final IpAddress network = network();
         if (network.isV4()) {
             return new IpAddress(IpAddress.V4, 0, network.low() | (~lowMask() & 0xFFFF_FFFFL));
         }
@@ -47,8 +72,8 @@ public record IpPrefix(IpAddress network, int length) {
     }
 
     public boolean contains(final IpAddress a) {
-        return a.family() == network.family() && (a.high() & highMask()) == network.high()
-                && (a.low() & lowMask()) == network.low();
+        return a.family() == address.family() && ((a.high() ^ address.high()) & highMask()) == 0
+                && ((a.low() ^ address.low()) & lowMask()) == 0;
     }
 
     static long highMask(final int family, final int length) {
@@ -70,6 +95,6 @@ public record IpPrefix(IpAddress network, int length) {
 
     @Override
     public String toString() {
-        return network + "/" + length;
+        return address + "/" + length;
     }
 }

@@ -25,15 +25,15 @@ public final class RouteTable {
     private long[] v6MaskLow = new long[0];
     private Adjacency[] v6Adjacency = new Adjacency[0];
 
-    /** Adds a route; among equal prefixes the lowest metric wins. */
+    /** Adds a route; among equal prefixes the lowest metric wins. Host bits in the prefix are ignored. */
     public void add(final IpPrefix prefix, final int metric, final Adjacency adjacency) {
-        entries.add(new Entry(prefix, metric, adjacency));
+        entries.add(new Entry(prefix.masked(), metric, adjacency));
         rebuild();
     }
 
     /** Removes every route with this prefix and adjacency; returns whether any was removed. */
     public boolean remove(final IpPrefix prefix, final Adjacency adjacency) {
-        final boolean removed = entries.removeIf(e -> e.prefix.equals(prefix) && e.adjacency == adjacency);
+        final boolean removed = entries.removeIf(e -> e.prefix.equals(prefix.masked()) && e.adjacency == adjacency);
         rebuild();
         return removed;
     }

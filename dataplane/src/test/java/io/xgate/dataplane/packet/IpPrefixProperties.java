@@ -29,9 +29,10 @@ class IpPrefixProperties {
     }
 
     @Test
-    void parsesAndClearsHostBits() {
-        assertEquals("198.18.1.0/25", IpPrefix.parse("198.18.1.77/25").toString());
-        assertEquals("198.18.1.127", IpPrefix.parse("198.18.1.0/25").last().toString());
-        assertEquals("2001:db8:0:0:0:0:0:0/32", IpPrefix.parse("2001:db8::1/32").toString());
+    void keepsHostBitsAsWrittenAndMatchesOnTheNetwork() {
+        assertEquals("198.18.1.77/25", IpPrefix.parse("198.18.1.77/25").toString());
+        assertEquals("198.18.1.0/25", IpPrefix.parse("198.18.1.77/25").masked().toString());
+        assertEquals("198.18.1.127", IpPrefix.parse("198.18.1.77/25").last().toString());
+        assertEquals("2001:db8::/32", IpPrefix.parse("2001:db8::1/32").masked().toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.xgate.controlplane.config;
+package io.xgate.dataplane.packet;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Assume;
@@ -9,7 +9,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,11 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class ValueParsingProperties {
+class IpAddressProperties {
 
     @Property
     void ipv4PrefixRoundTrips(@ForAll final int address, @ForAll @IntRange(max = 32) final int length) {
-        final IpPrefix prefix = new IpPrefix(IpAddress.ipv4(address), length);
+        final IpPrefix prefix = new IpPrefix(IpAddress.v4(address), length);
 
         assertEquals(prefix, IpPrefix.parse(prefix.toString()));
     }
@@ -37,7 +36,7 @@ class ValueParsingProperties {
 
     @Property
     void ipv6ParsesEveryWrittenFormToTheSameAddress(@ForAll("ipv6") final IpAddress address) {
-        final byte[] bytes = address.toBytes();
+        final byte[] bytes = address.bytes();
         final StringBuilder full = new StringBuilder();
         for (int i = 0; i < 16; i += 2) {
             full.append(i == 0 ? "" : ":").append(String.format("%02X%02X", bytes[i], bytes[i + 1]));
@@ -54,29 +53,15 @@ class ValueParsingProperties {
     @Property
     void ipv6BytesMatchTheJdk(@ForAll("ipv6") final IpAddress address) throws UnknownHostException {
         Assume.that(address.high() != 0 || (address.low() >>> 32) != 0xFFFF);
-        assertArrayEquals(InetAddress.ofLiteral(address.toString()).getAddress(), address.toBytes());
+        assertArrayEquals(InetAddress.ofLiteral(address.toString()).getAddress(), address.bytes());
     }
 
     @Property
     void hostBitsClearedByNetwork(@ForAll("ipv6") final IpAddress address, @ForAll @IntRange(max = 128) final int length) {
-        final IpPrefix network = new IpPrefix(address, length).network();
+        final IpPrefix network = new IpPrefix(address, length).masked();
 
         assertEquals(false, network.hasHostBits());
         assertEquals(true, network.contains(address));
-    }
-
-    @Property
-    void spiRoundTrips(@ForAll @LongRange(max = 0xFFFF_FFFFL) final long value) {
-        final Spi spi = new Spi(value);
-
-        assertEquals(spi, Spi.parse(spi.toString()));
-        assertEquals(spi, Spi.parse(spi.toString().toLowerCase(Locale.ROOT)));
-        assertEquals(spi.isManualRange(), value >= 0x1000 && value <= 0x1FFF_FFFF);
-    }
-
-    @Property
-    void nonHexSpiIsRejected(@ForAll("notHex") final String text) {
-        assertThrows(IllegalArgumentException.class, () -> Spi.parse(text));
     }
 
     @Property
@@ -97,14 +82,8 @@ class ValueParsingProperties {
                 high = (high << 16) | groups[i];
                 low = (low << 16) | groups[i + 4];
             }
-            return IpAddress.ipv6(high, low);
+            return IpAddress.v6(high, low);
         });
-    }
-
-    @Provide
-    Arbitrary<String> notHex() {
-        return Arbitraries.strings().ofMinLength(0).ofMaxLength(12)
-                .filter(s -> s.isEmpty() || s.length() > 8 || s.chars().anyMatch(c -> Character.digit(c, 16) < 0));
     }
 
     @Provide
