@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The config CLI against a real management server and config service, with a fake device behind them. */
 @Timeout(60)
 class ConfigCliTest {
-    private static final String EXAMPLE = "../examples/gw-a-manual-key.yaml";
+    private static final String EXAMPLE = io.xgate.controlplane.commit.CommitFixture.examplePath().toString();
     private static final String OTHER_KEY = "ffeeddccbbaa99887766554433221100a0b0c0d0";
     private static final String ADDED = "+3 zone, +1 virtual-router, +2 ethernet-interface, +1 tunnel-interface, "
             + "+1 static-route, +1 ipsec-tunnel, ~1 device";

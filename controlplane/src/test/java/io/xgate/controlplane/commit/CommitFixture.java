@@ -19,11 +19,20 @@ public final class CommitFixture {
     private CommitFixture() {
     }
 
+    /** A frozen copy of gw-a's example config, so golden diffs do not move when the shipped example grows. */
     public static String example() {
         try {
-            return Files.readString(Path.of("../examples/gw-a-manual-key.yaml"), StandardCharsets.UTF_8);
+            return Files.readString(examplePath(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path examplePath() {
+        try {
+            return Path.of(CommitFixture.class.getResource("/commit/gw-a.yaml").toURI());
+        } catch (final java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
