@@ -19,7 +19,8 @@ import java.security.spec.PSSParameterSpec;
 /**
  * Signature algorithms for RFC 7427 Digital Signature authentication, each with the AlgorithmIdentifier
  * that prefixes the signature (RFC 7427 Appendix A forms: NULL parameters for PKCS#1 v1.5, none for
- * ECDSA, explicit RSASSA-PSS-params with salt = hash length) and the SIGNATURE_HASH_ALGORITHMS number.
+ * ECDSA, explicit RSASSA-PSS-params with salt = hash length, default trailerField omitted as DER requires)
+ * and the SIGNATURE_HASH_ALGORITHMS number. Verification parses the peer's identifier, so either trailer form is accepted.
  */
 public enum SignatureScheme {
     ECDSA_SHA256("SHA256withECDSA", X9ObjectIdentifiers.ecdsa_with_SHA256, null, 2, Key.EC),
