@@ -11,14 +11,14 @@ import java.util.Optional;
  */
 public enum EncryptionTransform {
     /** Legacy, kept for PAN-OS parity; fixed 192-bit key, so no Key Length attribute. */
-    DES3(3, Mode.CBC, 8, 8, 0, 0, new int[] {192}, false),
+    DES3(3, Mode.CBC, 8, 8, 0, new int[] {192}, false),
     /** RFC 2410: ESP only, no confidentiality. */
-    NULL(11, Mode.NULL, 1, 0, 0, 0, new int[] {0}, false),
-    AES_CBC(12, Mode.CBC, 16, 16, 0, 0, new int[] {128, 192, 256}, true),
+    NULL(11, Mode.NULL, 1, 0, 0, new int[] {0}, false),
+    AES_CBC(12, Mode.CBC, 16, 16, 0, new int[] {128, 192, 256}, true),
     /** RFC 4309 with a 16-octet ICV; ESP only here (the data plane does not implement it yet). */
-    AES_CCM_16(16, Mode.AEAD, 1, 8, 3, 16, new int[] {128, 192, 256}, true),
+    AES_CCM_16(16, Mode.AEAD, 1, 8, 3, new int[] {128, 192, 256}, true),
     /** RFC 4106 / RFC 5282 with a 16-octet ICV. */
-    AES_GCM_16(20, Mode.AEAD, 1, 8, 4, 16, new int[] {128, 192, 256}, true);
+    AES_GCM_16(20, Mode.AEAD, 1, 8, 4, new int[] {128, 192, 256}, true);
 
     public enum Mode { CBC, AEAD, NULL }
 
@@ -27,18 +27,16 @@ public enum EncryptionTransform {
     private final int blockSize;
     private final int ivLength;
     private final int saltLength;
-    private final int aeadIcvLength;
     private final int[] keyBits;
     private final boolean keyLengthAttribute;
 
     EncryptionTransform(final int id, final Mode mode, final int blockSize, final int ivLength, final int saltLength,
-                        final int aeadIcvLength, final int[] keyBits, final boolean keyLengthAttribute) {
+                        final int[] keyBits, final boolean keyLengthAttribute) {
         this.id = id;
         this.mode = mode;
         this.blockSize = blockSize;
         this.ivLength = ivLength;
         this.saltLength = saltLength;
-        this.aeadIcvLength = aeadIcvLength;
         this.keyBits = keyBits;
         this.keyLengthAttribute = keyLengthAttribute;
     }
@@ -74,10 +72,6 @@ public enum EncryptionTransform {
 
     public int saltLength() {
         return saltLength;
-    }
-
-    public int aeadIcvLength() {
-        return aeadIcvLength;
     }
 
     /** Whether the transform carries (and requires) a Key Length attribute. */

@@ -28,8 +28,4 @@ public final class Registry {
         final String name = names.get(value);
         return name != null ? name : kind + "(" + value + ")";
     }
-
-    public boolean isKnown(final int value) {
-        return names.containsKey(value);
-    }
 }

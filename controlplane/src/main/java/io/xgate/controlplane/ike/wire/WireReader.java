@@ -20,21 +20,12 @@ public final class WireReader {
         return new WireReader(data, 0, data.length);
     }
 
-    public static WireReader of(final Bytes data) {
-        return of(data.toArray());
-    }
-
     public int remaining() {
         return end - position;
     }
 
     public boolean hasRemaining() {
         return position < end;
-    }
-
-    /** Offset in the underlying array, for callers that authenticate the bytes read so far. */
-    public int position() {
-        return position;
     }
 
     private void need(final int count, final String what) throws MalformedException {

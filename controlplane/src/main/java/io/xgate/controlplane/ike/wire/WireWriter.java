@@ -73,10 +73,6 @@ public final class WireWriter {
         data[at + 1] = (byte) value;
     }
 
-    public void patchU8(final int at, final int value) {
-        data[at] = (byte) value;
-    }
-
     public byte[] toByteArray() {
         return Arrays.copyOf(data, size);
     }

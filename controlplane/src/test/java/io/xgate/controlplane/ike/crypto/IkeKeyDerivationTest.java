@@ -5,6 +5,9 @@ import io.xgate.controlplane.ike.payload.AuthPayload;
 import io.xgate.controlplane.ike.payload.IdPayload;
 import io.xgate.controlplane.ike.payload.Role;
 import io.xgate.controlplane.ike.wire.Bytes;
+import io.xgate.dataplane.capture.IkeSaKeys;
+import io.xgate.dataplane.crypto.EncryptionAlgorithm;
+import io.xgate.dataplane.crypto.IntegrityAlgorithm;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +113,26 @@ class IkeKeyDerivationTest {
 
         assertFalse(keys.toString().contains(hex(keys.skD().bytes()).substring(0, 8)));
         assertEquals("KeyMaterial[32 bytes]", keys.skD().toString());
+    }
+
+    @Test
+    void rekeyedIkeSaSkeyseedUsesTheOldSkD() {
+        final KeyMaterial oldSkD = KeyMaterial.copyOf(HexFormat.of()
+            .parseHex("df4ad28668da8188ce5defec720ccf0c251f31cdf3a882fd5f855743dc144686"));
+
+        assertEquals("2ec78ea50a8535971b0627097a3b015c74a99dc645edd425fb3403ce14a2c5c4", hex(IkeKeyDerivation
+            .rekeySkeyseed(Prf.HMAC_SHA2_256, oldSkD, KeyMaterial.copyOf(fill(0x44, 32)), NI, NR).bytes()));
+    }
+
+    @Test
+    void captureKeysCarryTheSameAlgorithmsAndKeys() {
+        final IkeSaSecrets secrets = IkeKeyDerivation.derive(CBC_SHA256, GIR, NI, NR, SPI_I, SPI_R);
+        final IkeSaKeys capture = SkKeys.of(CBC_SHA256, secrets).forCapture(SPI_I, SPI_R);
+
+        assertEquals(EncryptionAlgorithm.AES_128_CBC, capture.encryption());
+        assertEquals(IntegrityAlgorithm.SHA256_128, capture.integrity());
+        assertArrayEquals(secrets.skEr().bytes(), capture.skEr());
+        assertArrayEquals(secrets.skAi().bytes(), capture.skAi());
     }
 
     static byte[] fill(final int value, final int length) {

@@ -38,6 +38,7 @@ class IkeSignatureAuthTest {
         final AuthPayload auth = SignatureAuthentication.sign(keys.getPrivate(), scheme, OCTETS, RANDOM);
 
         assertEquals(AuthPayload.DIGITAL_SIGNATURE, auth.method());
+        assertEquals(scheme.name().endsWith("256") ? 2 : scheme.name().endsWith("384") ? 3 : 4, scheme.hashAlgorithm());
         assertEquals(new SignatureCheck.Valid(scheme), SignatureAuthentication.verify(keys.getPublic(), auth, OCTETS));
         assertInstanceOf(SignatureCheck.Invalid.class,
             SignatureAuthentication.verify(keys.getPublic(), auth, Bytes.fromHex("00")));

@@ -3,6 +3,7 @@ package io.xgate.controlplane.ike.message;
 import io.xgate.controlplane.ike.crypto.IkeSuite;
 import io.xgate.controlplane.ike.crypto.SkCipher;
 import io.xgate.controlplane.ike.crypto.SkKeys;
+import io.xgate.controlplane.ike.payload.CertReqPayload;
 import io.xgate.controlplane.ike.payload.IkePayload;
 import io.xgate.controlplane.ike.payload.KePayload;
 import io.xgate.controlplane.ike.payload.NotifyType;
@@ -166,6 +167,7 @@ class IkeMessageCodecTest {
         final IkeMessage message = IkeMessage.plain(IkeMessages.INIT_REQUEST, IkeMessages.everyPayload());
 
         assertEquals(1, message.payloads(SaPayload.class).size());
+        assertEquals(2, message.first(CertReqPayload.class).orElseThrow().authorityHashes().size());
         assertTrue(message.findNotify(NotifyType.NAT_DETECTION_SOURCE_IP).isPresent());
         assertTrue(message.findNotify(NotifyType.COOKIE).isEmpty());
     }
