@@ -1,8 +1,7 @@
 package io.xgate.controlplane.ike.payload;
 
 import io.xgate.controlplane.config.IkeGateway;
-import io.xgate.controlplane.config.IpAddress;
-import io.xgate.controlplane.config.IpFamily;
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.controlplane.ike.wire.Bytes;
 
 import javax.security.auth.x500.X500Principal;
@@ -23,8 +22,8 @@ public final class ConfigIdentities {
         return switch (identity.type()) {
             case IPADDR -> {
                 final IpAddress address = IpAddress.parse(id);
-                yield new IdPayload(role, address.family() == IpFamily.IPV4 ? IdPayload.ID_IPV4_ADDR
-                    : IdPayload.ID_IPV6_ADDR, Bytes.of(address.toBytes()));
+                yield new IdPayload(role, address.isV4() ? IdPayload.ID_IPV4_ADDR
+                    : IdPayload.ID_IPV6_ADDR, Bytes.of(address.bytes()));
             }
             case FQDN -> new IdPayload(role, IdPayload.ID_FQDN, ascii(id));
             case UFQDN -> new IdPayload(role, IdPayload.ID_RFC822_ADDR, ascii(id));

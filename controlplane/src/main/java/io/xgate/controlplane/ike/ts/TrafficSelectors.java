@@ -1,7 +1,7 @@
 package io.xgate.controlplane.ike.ts;
 
-import io.xgate.controlplane.config.IpFamily;
-import io.xgate.controlplane.config.IpPrefix;
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.ProxyId;
 import io.xgate.controlplane.ike.payload.TrafficSelector;
 import io.xgate.controlplane.ike.wire.Bytes;
@@ -40,10 +40,10 @@ public final class TrafficSelectors {
 
     /** A prefix as an address range; port 0 means all ports. */
     public static TrafficSelector of(final IpPrefix prefix, final int protocol, final int port) {
-        final int bytes = prefix.family().bits() / 8;
-        final byte[] start = prefix.network().address().toBytes();
+        final int bytes = prefix.address().bits() / 8;
+        final byte[] start = prefix.network().bytes();
         final byte[] end = start.clone();
-        for (int bit = prefix.length(); bit < prefix.family().bits(); bit++) {
+        for (int bit = prefix.length(); bit < prefix.address().bits(); bit++) {
             end[bit / 8] |= (byte) (0x80 >>> (bit % 8));
         }
         final int type = bytes == 4 ? TrafficSelector.TS_IPV4_ADDR_RANGE : TrafficSelector.TS_IPV6_ADDR_RANGE;
@@ -106,8 +106,7 @@ public final class TrafficSelectors {
             return (raw[0] & 0xFF) + "." + (raw[1] & 0xFF) + "." + (raw[2] & 0xFF) + "." + (raw[3] & 0xFF);
         }
         final BigInteger value = new BigInteger(1, raw);
-        return new io.xgate.controlplane.config.IpAddress(IpFamily.IPV6, value.shiftRight(64).longValue(),
-            value.longValue()).toString();
+        return IpAddress.v6(value.shiftRight(64).longValue(), value.longValue()).toString();
     }
 
     private static int compare(final Bytes a, final Bytes b) {

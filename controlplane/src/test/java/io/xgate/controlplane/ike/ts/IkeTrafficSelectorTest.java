@@ -1,6 +1,6 @@
 package io.xgate.controlplane.ike.ts;
 
-import io.xgate.controlplane.config.IpPrefix;
+import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.ProxyId;
 import io.xgate.controlplane.ike.payload.Role;
 import io.xgate.controlplane.ike.payload.TrafficSelector;
