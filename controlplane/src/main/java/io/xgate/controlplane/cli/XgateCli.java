@@ -19,6 +19,10 @@ public final class XgateCli {
         commands.put("config", new ConfigCommand(env));
         commands.put("commit", ConfigCommands.commit(env));
         commands.put("run", new RunCommand());
+        commands.put("show", OperationalCommands.show(env));
+        commands.put("test", OperationalCommands.testOrClear("test", env));
+        commands.put("clear", OperationalCommands.testOrClear("clear", env));
+        commands.put("stat", new StatCommand());
         return commands;
     }
 
