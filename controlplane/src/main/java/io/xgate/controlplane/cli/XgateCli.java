@@ -35,7 +35,7 @@ public final class XgateCli {
     }
 
     /** With the environment given, so tests choose {@code XGATE_SOCKET}. */
-    static int run(final List<String> args, final Map<String, String> env, final PrintStream out,
+    public static int run(final List<String> args, final Map<String, String> env, final PrintStream out,
                    final PrintStream err) {
         final Map<String, Command> commands = commands(env);
         if (args.isEmpty() || !commands.containsKey(args.get(0))) {

@@ -58,14 +58,17 @@ public final class DataplaneApplier implements ApplyTarget {
     @Override
     public void apply(final ConfigChange change) {
         undo.clear();
+        if (change.isEmpty()) {
+            // An empty state directory at start: nothing runs until the --config file is committed.
+            running = change.after();
+            return;
+        }
         RestartRules.check(started, change);
         for (final ObjectChange c : change.changes()) {
             apply(change, c);
         }
         running = change.after();
-        if (!change.isEmpty()) {
-            LOG.log(Level.INFO, "applied {0}", change.summary());
-        }
+        LOG.log(Level.INFO, "applied {0}", change.summary());
     }
 
     @Override
