@@ -7,7 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The daemon's control thread between start and stop: reads punted packets, closes the SAs the worker let go
- * of, and re-polls the kernel's neighbours when the resolver says it is time. Everything that allocates or
+ * of, re-polls the kernel's neighbours when the resolver says it is time, and runs what other threads handed
+ * over (commits, {@code show} queries) and timers. Everything that allocates or
  * frees counters happens on this one thread.
  */
 final class ControlLoop {
@@ -18,20 +19,23 @@ final class ControlLoop {
     private final WorkerEvents events;
     private final PuntMonitor punts;
     private final NeighbourResolver neighbours;
+    private final ControlTasks tasks;
     private volatile boolean running = true;
 
-    ControlLoop(final WorkerChannels channels, final PuntMonitor punts, final NeighbourResolver neighbours) {
+    ControlLoop(final WorkerChannels channels, final PuntMonitor punts, final NeighbourResolver neighbours,
+                final ControlTasks tasks) {
         this.channels = channels;
         this.events = channels.events();
         this.punts = punts;
         this.neighbours = neighbours;
+        this.tasks = tasks;
     }
 
     /** Runs on the calling thread until {@link #stop()}. */
     void run() {
         long lastNeighbourPoll = System.nanoTime() - neighbours.pollDelayNanos();
         while (running) {
-            int work = events.poll(punts, PUNTS_PER_ROUND) + channels.closeRetiredSas();
+            int work = events.poll(punts, PUNTS_PER_ROUND) + channels.closeRetiredSas() + tasks.runDue();
             final long now = System.nanoTime();
             // Measured from the last poll, so a punt that asks for eager polling shortens the current wait too.
             if (now - lastNeighbourPoll >= neighbours.pollDelayNanos()) {
@@ -42,6 +46,7 @@ final class ControlLoop {
                 LockSupport.parkNanos(IDLE_NANOS);
             }
         }
+        tasks.close();
     }
 
     void stop() {

@@ -74,10 +74,30 @@ final class NeighbourResolver {
         wanted.put(address, port);
     }
 
-    /** Tells the worker where the SA's packets go whenever {@code nextHop}'s MAC is learnt or changes. */
+    /** {@link #connected} undone (a commit that added the port's networks was reverted). */
+    void disconnected(final int port, final IpPrefix network) {
+        connected.getOrDefault(port, new ArrayList<>()).remove(network);
+    }
+
+    /**
+     * Tells the worker where the SA's packets go whenever {@code nextHop}'s MAC is learnt or changes. The SA was
+     * installed with {@link #macOf}{@code (nextHop)}, so only later changes are pushed.
+     */
     void followOutboundSa(final int tunnelId, final int spi, final int port, final IpAddress nextHop) {
         want(port, nextHop);
-        saPaths.add(new SaPath(tunnelId, spi, port, nextHop));
+        final SaPath path = new SaPath(tunnelId, spi, port, nextHop);
+        path.mac = macOf(nextHop);
+        saPaths.add(path);
+    }
+
+    /** The SA was removed: its next hop no longer concerns it. */
+    void unfollowOutboundSa(final int tunnelId, final int spi) {
+        saPaths.removeIf(p -> p.tunnelId == tunnelId && p.spi == spi);
+    }
+
+    /** The MAC the worker knows for {@code address}, 0 when unresolved. */
+    long macOf(final IpAddress address) {
+        return pushed.getOrDefault(address, 0L);
     }
 
     /** The port on whose connected network {@code address} lies, or -1. */

@@ -73,7 +73,7 @@ class ManualKeyTunnelNamespaceTest {
     @Order(1)
     void espCarriesPingTcpUdpBothWaysAndTsharkDecryptsTheWanAndReplayAndCorruptionAreCounted(final LabSuite suite)
             throws Exception {
-        startGateways(suite);
+        lab.startTunnel(suite);
         final Path pcap = lab.dir().resolve(suite.name() + ".pcap");
         final Process capture = lab.startCapture(pcap);
         pingsAndTransportBothWays();
@@ -108,7 +108,7 @@ class ManualKeyTunnelNamespaceTest {
     @Test
     @Order(2)
     void ahCarriesPingsBothWaysAndTheWanShowsOnlyAh() throws Exception {
-        startGateways(LabSuite.ah("ah-sha256", IntegrityAlgorithm.SHA256_128));
+        lab.startTunnel(LabSuite.ah("ah-sha256", IntegrityAlgorithm.SHA256_128));
         final Path pcap = lab.dir().resolve("ah.pcap");
         final Process capture = lab.startCapture(pcap);
         ping(Side.A, HOST_B, "-Q", TOS_EF);
@@ -127,7 +127,7 @@ class ManualKeyTunnelNamespaceTest {
     @Test
     @Order(3)
     void sigtermStopsTheGatewayAndLeavesNoXdpProgramAttached() throws Exception {
-        startGateways(espSuites().findFirst().orElseThrow());
+        lab.startTunnel(espSuites().findFirst().orElseThrow());
         assertTrue(lab.in(lab.gatewayNamespace(Side.B), "ip", "-d", "link", "show").contains("prog/xdp"));
 
         assertEquals(143, lab.stopGateway(Side.B), "128 + SIGTERM after a clean shutdown");
@@ -137,35 +137,6 @@ class ManualKeyTunnelNamespaceTest {
         final String log = Files.readString(lab.log(Side.B));
         assertTrue(log.contains("SAs closed, keys wiped") && log.contains("stopped: worker joined, XDP detached"), log);
         assertFalse(log.contains("4041424344") || log.contains("8081828384"), "no key material in the log");
-    }
-
-    private void startGateways(final LabSuite suite) throws Exception {
-        for (final Side side : Side.values()) {
-            lab.stopGateway(side);
-        }
-        for (final Side side : Side.values()) {
-            lab.startGateway(side, suite.config(lab, side));
-        }
-        for (final Side side : Side.values()) {
-            lab.awaitTunnelPath(side);
-        }
-        // The hosts' ARP/ND for their gateway teaches each gateway its host; then one packet each way through.
-        lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "2", "198.18.1.1");
-        lab.in(lab.hostNamespace(Side.B), "ping", "-c", "1", "-W", "2", "198.18.2.1");
-        lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "2", "2001:db8:1::1");
-        lab.in(lab.hostNamespace(Side.B), "ping", "-c", "1", "-W", "2", "2001:db8:2::1");
-        for (int attempt = 0; ; attempt++) {
-            try {
-                lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "1", HOST_B);
-                lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "1", HOST_B6);
-                return;
-            } catch (final IOException e) {
-                if (attempt == 5) {
-                    throw new IOException(e.getMessage() + "\ngw-a:\n" + Files.readString(lab.log(Side.A))
-                            + "\ngw-b:\n" + Files.readString(lab.log(Side.B)), e);
-                }
-            }
-        }
     }
 
     private void pingsAndTransportBothWays() throws Exception {

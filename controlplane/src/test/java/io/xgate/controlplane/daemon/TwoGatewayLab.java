@@ -65,6 +65,11 @@ final class TwoGatewayLab implements AutoCloseable {
         return tag + (side == Side.A ? "a" : "b") + (lan ? "l" : "w");
     }
 
+    /** The host's device toward its gateway. */
+    String hostDevice(final Side side) {
+        return tag + (side == Side.A ? "ha" : "hb");
+    }
+
     /** The WAN namespace's end of the link to a gateway: where an attacker on the wire sends from. */
     String wanPort(final Side side) {
         return tag + "w" + (side == Side.A ? "a" : "b");
@@ -134,6 +139,39 @@ final class TwoGatewayLab implements AutoCloseable {
     }
 
     /**
+     * (Re)starts both gateways with {@code suite}'s configs, each on a fresh state directory, and returns once a
+     * ping crosses the tunnel both ways with IPv4 and IPv6 inside; fails with both logs otherwise.
+     */
+    void startTunnel(final LabSuite suite) throws Exception {
+        for (final Side side : Side.values()) {
+            stopGateway(side);
+        }
+        for (final Side side : Side.values()) {
+            startGateway(side, suite.config(this, side));
+        }
+        for (final Side side : Side.values()) {
+            awaitTunnelPath(side);
+        }
+        // The hosts' ARP/ND for their gateway teaches each gateway its host; then one packet each way through.
+        in(hostNamespace(Side.A), "ping", "-c", "1", "-W", "2", "198.18.1.1");
+        in(hostNamespace(Side.B), "ping", "-c", "1", "-W", "2", "198.18.2.1");
+        in(hostNamespace(Side.A), "ping", "-c", "1", "-W", "2", "2001:db8:1::1");
+        in(hostNamespace(Side.B), "ping", "-c", "1", "-W", "2", "2001:db8:2::1");
+        for (int attempt = 0; ; attempt++) {
+            try {
+                in(hostNamespace(Side.A), "ping", "-c", "1", "-W", "1", HOST_B);
+                in(hostNamespace(Side.A), "ping", "-c", "1", "-W", "1", HOST_B6);
+                return;
+            } catch (final IOException e) {
+                if (attempt == 5) {
+                    throw new IOException(e.getMessage() + "\ngw-a:\n" + Files.readString(log(Side.A))
+                            + "\ngw-b:\n" + Files.readString(log(Side.B)), e);
+                }
+            }
+        }
+    }
+
+    /**
      * Starts {@code xgate run} in the gateway's namespace with {@code yaml} as its config, and waits until its
      * outbound SA has a next hop (the peer answered ARP) or fails with the log.
      */
@@ -147,7 +185,8 @@ final class TwoGatewayLab implements AutoCloseable {
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "-D" + GatewayDaemon.IDLE_PROPERTY + "=backoff",
                 "-cp", System.getProperty("java.class.path"),
-                "io.xgate.controlplane.cli.XgateCli", "run", "--config", config.toString()));
+                "io.xgate.controlplane.cli.XgateCli", "run", "--config", config.toString(),
+                "--state-dir", freshStateDir(side).toString()));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         processes.add(process);
@@ -168,6 +207,22 @@ final class TwoGatewayLab implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("gateway " + side + " not ready:\n" + Files.readString(log(side)));
+    }
+
+    /** The gateway's management socket ({@code device.management-socket} in its config). */
+    Path socket(final Side side) {
+        return dir.resolve("gw-" + side.name().toLowerCase() + ".sock");
+    }
+
+    /** An empty state directory per start, so the gateway commits the config it is started with. */
+    private Path freshStateDir(final Side side) throws IOException {
+        final Path state = dir.resolve("state-" + side.name().toLowerCase());
+        if (Files.exists(state)) {
+            try (var files = Files.walk(state)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return state;
     }
 
     Path log(final Side side) {

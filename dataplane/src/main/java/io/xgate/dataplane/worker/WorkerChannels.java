@@ -89,7 +89,7 @@ public final class WorkerChannels implements AutoCloseable {
         return retiredSas;
     }
 
-    /** Control-plane side: closes (wipes) the SAs the worker removed or replaced since the last call. */
+    /** Control-plane side: closes the SAs (wiping keys) and tunnels the worker removed or replaced since the last call. */
     public int closeRetiredSas() {
         return retiredSas.closeReturned();
     }

@@ -22,6 +22,14 @@ public sealed interface WorkerCommand {
         }
     }
 
+    /** The tunnel's outbound SAs go with it; its inbound SAs are removed by SPI. */
+    record RemoveTunnel(int id) implements WorkerCommand {
+        @Override
+        public void applyTo(final ForwardingTables tables) {
+            tables.removeTunnel(id);
+        }
+    }
+
     record AddInboundSa(InboundSa sa) implements WorkerCommand {
         @Override
         public void applyTo(final ForwardingTables tables) {

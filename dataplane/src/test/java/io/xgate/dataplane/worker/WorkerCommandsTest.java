@@ -3,6 +3,7 @@ package io.xgate.dataplane.worker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +48,8 @@ class WorkerCommandsTest {
         assertEquals(1, adapter.poll(16));
         assertEquals("tunnel.7", tables.tunnel(TUNNEL).name());
 
-        assertTrue(proxy.addInboundSa(spec(0x1001)));
-        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        assertNotNull(proxy.addInboundSa(spec(0x1001)));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
         final Adjacency viaB = Adjacency.port(1, IpAddress.parse("203.0.113.2"));
         final IpPrefix benchmarkNet = IpPrefix.parse("198.18.0.0/15");
         assertTrue(proxy.addRoute(0, benchmarkNet, 10, viaB));
@@ -145,13 +146,13 @@ class WorkerCommandsTest {
     @Test
     void removedAndReplacedSasAreClosedOnTheControlThreadNotTheWorker() {
         assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
-        assertTrue(proxy.addInboundSa(spec(0x1001)));
-        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        assertNotNull(proxy.addInboundSa(spec(0x1001)));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
         assertEquals(3, adapter.poll(16));
         assertEquals(2 * perSa(), saCounters());
 
         assertTrue(proxy.removeInboundSa(0x1001));
-        assertTrue(proxy.addOutboundSa(spec(0x2003), 1, MAC_B)); // rekey: replaces 0x2002
+        assertNotNull(proxy.addOutboundSa(spec(0x2003), 1, MAC_B)); // rekey: replaces 0x2002
         assertEquals(2, adapter.poll(16));
         assertEquals(3 * perSa(), saCounters(), "the worker freed no counter");
 
@@ -161,9 +162,37 @@ class WorkerCommandsTest {
     }
 
     @Test
+    void aReinstalledInboundSaRetiresTheOneWithItsSpi() {
+        assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertNotNull(proxy.addInboundSa(spec(0x1001)));
+        final var second = proxy.addInboundSa(spec(0x1001));
+        assertEquals(3, adapter.poll(16));
+
+        assertSame(second, tables.inbound(0x1001));
+        assertEquals(1, channels.closeRetiredSas(), "the first SA came back to be wiped");
+        assertEquals(perSa(), saCounters());
+    }
+
+    @Test
+    void aRemovedTunnelComesBackWithItsOutboundSasAndFreesEveryCounter() {
+        assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        assertEquals(2, adapter.poll(16));
+
+        assertTrue(proxy.removeTunnel(TUNNEL));
+        assertEquals(1, adapter.poll(16));
+
+        assertNull(tables.tunnel(TUNNEL));
+        assertEquals(2, channels.closeRetiredSas(), "the outbound SA and the tunnel");
+        final int[] left = {0};
+        counters.forEach((id, label) -> left[0] += label.contains("tunnel.7") ? 1 : 0);
+        assertEquals(0, left[0]);
+    }
+
+    @Test
     void aNextHopUpdateKeepsTheOutboundSaAndItsSequenceNumbers() {
         assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
-        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, 0));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, 0));
         assertEquals(2, adapter.poll(16));
         final OutboundSa sa = tables.tunnel(TUNNEL).children()[0];
         sa.nextSequence();
