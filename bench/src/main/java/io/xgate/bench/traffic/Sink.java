@@ -111,6 +111,27 @@ public final class Sink implements AutoCloseable {
         RECEIVED.setOpaque(this, 0L);
     }
 
+    /**
+     * Discards late frames until none has arrived for {@code quietNs}, or until {@code limitNs} passed: a DUT
+     * that queues far more than it forwards (strongSwan's user-space ESP) goes on working through its backlog
+     * after the trial, and would take the CPU from the next DUT's trial in an interleaved run.
+     */
+    public void awaitQuiet(final long quietNs, final long limitNs) {
+        final long start = System.nanoTime();
+        long lastFrame = start;
+        long now;
+        while ((now = System.nanoTime()) - lastFrame < quietNs && now - start < limitNs) {
+            final int n = rx.peek(Generator.BATCH);
+            if (n > 0) {
+                take(n, false, 0);
+                lastFrame = now;
+            } else {
+                socket.wakeRx();
+                Thread.yield();
+            }
+        }
+    }
+
     /** Receives until {@code stopNs} (System.nanoTime). */
     public void receive(final long stopNs) {
         while (true) {
