@@ -60,7 +60,7 @@ final class BenchGateway implements AutoCloseable {
                     new BackoffIdleStrategy(MAX_SPINS, MAX_YIELDS, 1, MAX_PARK_NS),
                     e -> System.err.println("xgate worker " + name + ": " + e), null);
             return new BenchGateway(ports, channels, runner);
-        } catch (final RuntimeException e) {
+        } catch (final Throwable e) { // Errors too: close the sockets whatever failed
             ports.close();
             if (channels != null) {
                 channels.close();

@@ -95,7 +95,7 @@ public final class GatewayPairPath implements TrafficPath {
                         proxy -> mode == Mode.ESP ? programDecrypting(proxy) : programDelivering(proxy));
                 return new GatewayPairPath(network, a, b);
             }
-        } catch (final IOException | RuntimeException e) {
+        } catch (final Throwable e) { // Errors too (a stale classpath): never leave the namespace behind
             if (a != null) {
                 a.close();
             }
