@@ -17,9 +17,10 @@ public final class BenchCli {
                 case "throughput" -> ThroughputCommand.run(rest);
                 case "latency" -> LatencyCommand.run(rest);
                 case "plot" -> PlotCommand.run(rest);
+                case "alloc" -> AllocCommand.run(rest);
                 default -> {
                     System.err.println(String.join("\n", JmhCommand.USAGE, ThroughputCommand.USAGE,
-                            LatencyCommand.USAGE, PlotCommand.USAGE));
+                            LatencyCommand.USAGE, PlotCommand.USAGE, AllocCommand.USAGE));
                     System.exit(2);
                 }
             }
