@@ -176,7 +176,7 @@ public final class GatewayPairPath implements TrafficPath {
         boolean addInbound(final WorkerProxy proxy, final int spi, final IpAddress local, final IpAddress peer) {
             final SaSpec spec = spec(spi, local, peer);
             try {
-                return proxy.addInboundSa(spec);
+                return proxy.addInboundSa(spec) != null;
             } finally {
                 Arrays.fill(spec.encryptionKey(), (byte) 0);
             }
@@ -186,7 +186,7 @@ public final class GatewayPairPath implements TrafficPath {
                             final long peerMac) {
             final SaSpec spec = spec(spi, local, peer);
             try {
-                return proxy.addOutboundSa(spec, WAN_PORT, peerMac);
+                return proxy.addOutboundSa(spec, WAN_PORT, peerMac) != null;
             } finally {
                 Arrays.fill(spec.encryptionKey(), (byte) 0);
             }
