@@ -93,7 +93,7 @@ public final class GatewayDaemon {
         opened.push(netlink);
         final List<Integer> cpus = config.device().cpuList();
         final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.getFirst();
-        final Worker worker = new Worker(0, ports.memory(), ports.contexts(), channels, cpu);
+        final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, cpu);
         // After the worker stopped: whatever it still holds, and what it handed back last, is wiped here.
         opened.push(() -> {
             channels.closeRetiredSas();

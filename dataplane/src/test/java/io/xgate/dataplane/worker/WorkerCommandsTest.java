@@ -122,7 +122,7 @@ class WorkerCommandsTest {
             buffer.getBytes(offset, copy);
             packets.add(copy);
             meta.add(reason.label() + "@" + port);
-        }, 10);
+        }, ProbeReplyListener.NONE, 10);
 
         assertEquals(1, n);
         assertEquals(List.of("no-neighbour@1"), meta);
@@ -138,7 +138,7 @@ class WorkerCommandsTest {
             publisher.punt(DropReason.TTL, 0, packet, 0, 100);
         }
         final int fitting = 8; // records of 8 (header) + 8 (reason, port) + 100 bytes, aligned to 8: 120 of 1024
-        assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, 100));
+        assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, ProbeReplyListener.NONE, 100));
         assertEquals(20 - fitting, small.eventsLost());
     }
 
