@@ -28,11 +28,14 @@ public final class DataplaneApplier {
 
     private final WorkerProxy proxy;
     private final NeighbourResolver neighbours;
+    private final TunnelRoutes tunnelRoutes;
     private boolean applied;
 
-    DataplaneApplier(final WorkerProxy proxy, final NeighbourResolver neighbours) {
+    /** @param tunnelRoutes where the routes into tunnels are recorded, for the tunnel monitor to withdraw */
+    DataplaneApplier(final WorkerProxy proxy, final NeighbourResolver neighbours, final TunnelRoutes tunnelRoutes) {
         this.proxy = proxy;
         this.neighbours = neighbours;
+        this.tunnelRoutes = tunnelRoutes;
     }
 
     /** @throws IllegalStateException when the worker refuses a command (ring full) or a config was applied */
@@ -89,6 +92,8 @@ public final class DataplaneApplier {
             }
         } else {
             adjacency = proxy.tunnelAdjacency(DeviceLayout.tunnelId(route.interfaceName()));
+            tunnelRoutes.add(route.interfaceName(), route.name(), layout.virtualRouter(router.name()), destination,
+                    route.metric(), adjacency);
         }
         accepted(proxy.addRoute(layout.virtualRouter(router.name()), destination, route.metric(), adjacency),
                 "route " + route.name());

@@ -2,6 +2,8 @@ package io.xgate.controlplane.daemon;
 
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.EthernetInterface;
+import io.xgate.controlplane.monitor.MonitorClock;
+import io.xgate.controlplane.monitor.TunnelMonitors;
 import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.counters.DropReason;
@@ -47,6 +49,7 @@ public final class GatewayDaemon {
     private final CountDownLatch closed = new CountDownLatch(1);
     private ControlLoop loop;
     private PuntMonitor punts;
+    private TunnelMonitors monitors;
 
     private GatewayDaemon() {
     }
@@ -104,9 +107,12 @@ public final class GatewayDaemon {
         final WorkerProxy proxy = channels.proxy(crypto.provider(), counters);
         final NeighbourResolver neighbours = new NeighbourResolver(netlink, proxy,
                 layout.ports().stream().map(EthernetInterface::device).toList());
-        new DataplaneApplier(proxy, neighbours).apply(config);
+        final TunnelRoutes tunnelRoutes = new TunnelRoutes(proxy, config);
+        new DataplaneApplier(proxy, neighbours, tunnelRoutes).apply(config);
         punts = new PuntMonitor(neighbours);
-        loop = new ControlLoop(channels, punts, neighbours);
+        monitors = new TunnelMonitors(MonitorPlan.targets(config), config.tunnelGroups(), proxy::sendProbe,
+                tunnelRoutes, new ManualKeyRekeys(), MonitorClock.SYSTEM);
+        loop = new ControlLoop(channels, punts, neighbours, monitors);
 
         final AtomicCounter errors = counters.newCounter("worker 0: errors", CounterTypes.WORKER,
                 key -> key.putLong(0, 0));
@@ -124,6 +130,11 @@ public final class GatewayDaemon {
             case "backoff" -> new BackoffIdleStrategy();
             default -> throw new IllegalArgumentException("-D" + IDLE_PROPERTY + " must be spin or backoff");
         };
+    }
+
+    /** The tunnel monitors: statuses for {@code show vpn tunnel}, listeners for the event stream. */
+    public TunnelMonitors tunnelMonitors() {
+        return monitors;
     }
 
     /** The control loop on the calling thread until {@link #stop()}; then shuts everything down on it. */
