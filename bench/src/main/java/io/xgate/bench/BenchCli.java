@@ -1,5 +1,6 @@
 package io.xgate.bench;
 
+import io.xgate.bench.failover.FailoverCommand;
 import io.xgate.bench.jmh.JmhCommand;
 import java.util.Arrays;
 
@@ -14,8 +15,10 @@ public final class BenchCli {
         try {
             switch (command) {
                 case "jmh" -> JmhCommand.run(rest);
+                case "failover" -> FailoverCommand.run(rest);
                 default -> {
                     System.err.println(JmhCommand.USAGE);
+                    System.err.println(FailoverCommand.USAGE);
                     System.exit(2);
                 }
             }

@@ -11,18 +11,18 @@ import java.io.IOException;
 public enum PathCut {
     LINK_DOWN {
         @Override
-        void cut(final TwoGatewayLab lab, final int path) throws IOException {
+        public void cut(final TwoGatewayLab lab, final int path) throws IOException {
             lab.in(lab.namespace("wan"), "ip", "link", "set", lab.wanPort(Side.A, path), "down");
         }
 
         @Override
-        void restore(final TwoGatewayLab lab, final int path) throws IOException {
+        public void restore(final TwoGatewayLab lab, final int path) throws IOException {
             lab.in(lab.namespace("wan"), "ip", "link", "set", lab.wanPort(Side.A, path), "up");
         }
     },
     NFTABLES_DROP {
         @Override
-        void cut(final TwoGatewayLab lab, final int path) throws IOException {
+        public void cut(final TwoGatewayLab lab, final int path) throws IOException {
             final String port = lab.wanPort(Side.A, path);
             lab.in(lab.namespace("wan"), "nft", "add table bridge " + TABLE + "; add chain bridge " + TABLE
                     + " forward { type filter hook forward priority 0; }; add rule bridge " + TABLE
@@ -31,14 +31,14 @@ public enum PathCut {
         }
 
         @Override
-        void restore(final TwoGatewayLab lab, final int path) throws IOException {
+        public void restore(final TwoGatewayLab lab, final int path) throws IOException {
             lab.in(lab.namespace("wan"), "nft", "delete table bridge " + TABLE);
         }
     };
 
     private static final String TABLE = "xgate_cut";
 
-    abstract void cut(TwoGatewayLab lab, int path) throws IOException;
+    public abstract void cut(TwoGatewayLab lab, int path) throws IOException;
 
-    abstract void restore(TwoGatewayLab lab, int path) throws IOException;
+    public abstract void restore(TwoGatewayLab lab, int path) throws IOException;
 }

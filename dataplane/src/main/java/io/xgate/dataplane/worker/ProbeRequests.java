@@ -3,8 +3,8 @@ package io.xgate.dataplane.worker;
 /**
  * Probes the control plane asked for and the worker has not sent yet: filled by {@link WorkerCommand.SendProbe}
  * between batches, drained by {@link Pipeline#sendProbes} in the same duty cycle. A fixed ring, so the worker
- * never allocates; probes are a few per tunnel and second, and one that finds the ring full is refused and
- * counted (the monitor sees it as a miss, which is what a stalled worker deserves).
+ * never allocates; probes are a few per tunnel and second, and one that finds the ring full is refused (the
+ * monitor sees it as a miss, which is what a stalled worker deserves).
  */
 public final class ProbeRequests {
     static final int CAPACITY = 256;
@@ -12,11 +12,9 @@ public final class ProbeRequests {
     private final WorkerCommand.SendProbe[] ring = new WorkerCommand.SendProbe[CAPACITY];
     private int head;
     private int size;
-    private long refused;
 
     boolean offer(final WorkerCommand.SendProbe probe) {
         if (size == CAPACITY) {
-            refused++;
             return false;
         }
         ring[(head + size) % CAPACITY] = probe;
@@ -38,10 +36,5 @@ public final class ProbeRequests {
 
     public int size() {
         return size;
-    }
-
-    /** Probes refused because the ring was full. */
-    public long refused() {
-        return refused;
     }
 }
