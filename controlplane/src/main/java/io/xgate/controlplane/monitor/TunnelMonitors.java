@@ -56,7 +56,7 @@ public final class TunnelMonitors implements ProbeReplyListener {
             byName.put(target.tunnel(), monitor);
             statuses.put(target.tunnel(), monitor.status());
             routesInstalled.put(target.tunnel(), true);
-            LOG.log(Level.INFO, "tunnel {0}: monitor {1}, {2}", target.tunnel(), monitor.status().reason(),
+            LOG.log(Level.INFO, "tunnel {0}: {1}, {2}", target.tunnel(), monitor.status().reason(),
                     target.profile().action().configName());
         }
         for (final TunnelGroup group : tunnelGroups) {

@@ -130,6 +130,27 @@ class WorkerCommandsTest {
     }
 
     @Test
+    void probeRepliesReachTheMonitorInOrderWithThePunts() {
+        final ProbeReplyListener replies = channels.probeReplyPublisher();
+        replies.onProbeReply(7, 41, 123_456_789L);
+        channels.puntPublisher().punt(DropReason.PUNT, 0, MemorySegment.ofArray(new byte[20]), 0, 20);
+        replies.onProbeReply(7, 42, 987_654_321L);
+
+        final List<String> seen = new ArrayList<>();
+        assertEquals(3, channels.events().poll((reason, port, buffer, offset, length) -> seen.add("punt " + length),
+                (tunnelId, sequence, nanos) -> seen.add("reply " + tunnelId + "/" + sequence + "@" + nanos), 10));
+        assertEquals(List.of("reply 7/41@123456789", "punt 20", "reply 7/42@987654321"), seen);
+    }
+
+    @Test
+    void aProbeRequestIsQueuedForTheWorkerToSendAfterTheCommandsOfItsDutyCycle() {
+        assertTrue(proxy.sendProbe(TUNNEL, IpAddress.parse("198.18.255.1"), IpAddress.parse("198.18.255.2"), 9));
+        assertEquals(0, tables.probeRequests().size(), "nothing queued before the worker polls");
+        assertEquals(1, adapter.poll(16));
+        assertEquals(1, tables.probeRequests().size());
+    }
+
+    @Test
     void puntsThatDoNotFitAreCountedAsLost() {
         final WorkerChannels small = new WorkerChannels(2, counters, 1024, 1024);
         final PuntHandler publisher = small.puntPublisher();
