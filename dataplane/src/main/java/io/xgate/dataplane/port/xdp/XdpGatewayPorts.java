@@ -26,9 +26,16 @@ import org.agrona.concurrent.status.CountersManager;
 public final class XdpGatewayPorts implements AutoCloseable {
     /** XDP_PACKET_HEADROOM: the kernel puts every received packet this far into its chunk, on top of the UMEM headroom. */
     public static final int XDP_PACKET_HEADROOM = 256;
+    /**
+     * Frames no port lends for receiving. The FILL rings take back every frame as soon as it is free, so without
+     * these the packets the worker builds itself (tunnel-monitor probes) find the pool empty: with three ports the
+     * shares left one frame, and only the first probe of each duty cycle went out.
+     */
+    static final int OWN_FRAMES = 64;
 
     /**
-     * @param frameCount frames in the UMEM, shared by the ports; each port lends up to an equal share for receiving
+     * @param frameCount frames in the UMEM, shared by the ports; each port lends up to an equal share of all but
+     *                   {@link #OWN_FRAMES} for receiving
      * @param frameSize  2048 or 4096 (aligned chunks)
      * @param headroom   extra room in front of received packets for outer headers (beyond XDP_PACKET_HEADROOM)
      */
