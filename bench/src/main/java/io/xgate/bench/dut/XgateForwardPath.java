@@ -68,7 +68,7 @@ public final class XgateForwardPath implements TrafficPath {
                         XdpGatewayPorts.Settings.defaults(), counters);
             }
             channels = new WorkerChannels(0, counters);
-            final Worker worker = new Worker(0, ports.memory(), ports.contexts(), channels, Worker.NO_PINNING);
+            final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, Worker.NO_PINNING);
             final int commands = program(channels.proxy(CryptoProviders.select().provider(), counters));
             while (worker.commandsApplied() < commands) {
                 worker.doWork(); // applied on this thread, before the worker's own starts: no traffic is misrouted

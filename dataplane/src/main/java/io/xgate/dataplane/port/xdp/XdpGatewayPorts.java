@@ -46,17 +46,15 @@ public final class XdpGatewayPorts implements AutoCloseable {
     }
 
     private final Umem umem;
-    private final FrameMemory memory;
     private final FramePool pool;
     private final List<XdpPort> ports;
     private final List<DeviceSteering> steering;
     private final List<PortContext> contexts;
     private boolean closed;
 
-    private XdpGatewayPorts(final Umem umem, final FrameMemory memory, final FramePool pool, final List<XdpPort> ports,
+    private XdpGatewayPorts(final Umem umem, final FramePool pool, final List<XdpPort> ports,
                             final List<DeviceSteering> steering, final List<PortContext> contexts) {
         this.umem = umem;
-        this.memory = memory;
         this.pool = pool;
         this.ports = List.copyOf(ports);
         this.steering = List.copyOf(steering);
@@ -101,15 +99,11 @@ public final class XdpGatewayPorts implements AutoCloseable {
                 steering.add(device);
                 contexts.add(new PortContext(port, spec.virtualRouter(), portCounters));
             }
-            return new XdpGatewayPorts(umem, memory, pool, ports, steering, contexts);
+            return new XdpGatewayPorts(umem, pool, ports, steering, contexts);
         } catch (final RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
-    }
-
-    public FrameMemory memory() {
-        return memory;
     }
 
     public FramePool pool() {
