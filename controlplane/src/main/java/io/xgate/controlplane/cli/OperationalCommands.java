@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operational commands, PAN-OS's names: {@code xgate show vpn ipsec-sa|flow|tunnel|gateway|ike-sa},
+ * The operational commands, PAN-OS's names: {@code xgate show vpn ipsec-sa|flow|tunnel|gateway|ike-sa} (and
+ * xgate's {@code show vpn tunnel-group}),
  * {@code show interface}, {@code show routing route}, {@code show counters}, and {@code test}/{@code clear} of
  * {@code vpn ipsec-sa tunnel T} and {@code vpn ike-sa gateway G}. Each is one request; the daemon answers, these
  * only render (or, with {@code --json}, print the answer as it came).
@@ -25,6 +26,8 @@ final class OperationalCommands {
                         args -> call("show.vpn.flow", named(args, "tunnel")), OperationalCommands::flows))
                 .add("vpn tunnel", new ApiCommand("xgate show vpn tunnel", env,
                         args -> call("show.vpn.tunnel", none(args)), OperationalCommands::tunnels))
+                .add("vpn tunnel-group", new ApiCommand("xgate show vpn tunnel-group", env,
+                        args -> call("show.vpn.tunnel-group", none(args)), OperationalCommands::tunnelGroups))
                 .add("vpn gateway", new ApiCommand("xgate show vpn gateway", env,
                         args -> call("show.vpn.gateway", none(args)), OperationalCommands::gateways))
                 .add("vpn ike-sa", new ApiCommand("xgate show vpn ike-sa [gateway G] [detail]", env,
@@ -114,7 +117,21 @@ final class OperationalCommands {
         final Table table = new Table("TUNNEL", "INTERFACE", "TYPE", "PEER", "STATE", "MONITOR");
         result.path("tunnels").forEach(t -> table.row(text(t, "name"), text(t, "tunnelInterface"), text(t, "type"),
                 text(t, "peer"), text(t, "state") + (t.path("reason").asText().isEmpty() ? ""
-                        : " (" + text(t, "reason") + ")"), text(t, "monitor")));
+                        : " (" + text(t, "reason") + ")"), monitor(t.path("monitor"))));
+        table.print(out);
+    }
+
+    /** E.g. {@code down since 2026-11-27T08:00:03Z (no reply to 3 probes ...)}; "-" for a tunnel not monitored. */
+    private static String monitor(final JsonNode monitor) {
+        return monitor.isObject() ? text(monitor, "state") + " since " + text(monitor, "since") + " ("
+                + text(monitor, "reason") + ")" : "-";
+    }
+
+    private static void tunnelGroups(final JsonNode result, final PrintStream out) {
+        final Table table = new Table("GROUP", "PRIMARY", "SECONDARY", "HOLD-DOWN", "ACTIVE", "SINCE", "SWITCHES",
+                "REASON");
+        result.path("groups").forEach(g -> table.row(text(g, "name"), text(g, "primary"), text(g, "secondary"),
+                text(g, "holdDown"), text(g, "active"), text(g, "since"), text(g, "switches"), text(g, "reason")));
         table.print(out);
     }
 

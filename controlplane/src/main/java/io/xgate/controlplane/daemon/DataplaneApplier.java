@@ -8,18 +8,22 @@ import io.xgate.controlplane.config.EthernetInterface;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.StaticRoute;
 import io.xgate.controlplane.config.TunnelInterface;
+import io.xgate.controlplane.monitor.MonitorTarget;
 import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.dataplane.worker.WorkerProxy;
 import java.lang.System.Logger.Level;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Where a commit reaches the data plane: turns each changed object of a {@link ConfigChange} into worker commands,
  * touching nothing else — a new manual-key tunnel adds its SAs without disturbing the other tunnels' SAs or
- * counters, a removed one has its SAs wiped, a changed one is replaced make-before-break ({@link ManualKeyTunnels}).
- * Start-up is the commit from an empty config. What only a restart can change is refused before anything is
- * touched ({@link RestartRules}); every command posted records its inverse, so {@link #revert} takes back exactly
- * what the failed apply did. Runs on the control thread (the management API hands commits over through
+ * counters, a removed one has its SAs wiped, a changed one is replaced make-before-break ({@link ManualKeyTunnels}),
+ * routes go through their one owner ({@link RouteProgrammer}, which leaves out what the tunnel monitor withdrew),
+ * and the tunnel monitors follow last ({@link MonitorCommits}). Start-up is the commit from an empty config. What
+ * only a restart can change is refused before anything is touched ({@link RestartRules}); every command posted
+ * records its inverse, so {@link #revert} takes back exactly what the failed apply did — routes, SAs, monitors and
+ * their withdrawals. Runs on the control thread (the management API hands commits over through
  * {@link ControlTasks}).
  */
 public final class DataplaneApplier implements ApplyTarget {
@@ -29,25 +33,24 @@ public final class DataplaneApplier implements ApplyTarget {
     private final DeviceConfig started;
     private final RouteProgrammer routes;
     private final ManualKeyTunnels tunnels;
+    private final MonitorCommits monitors;
     private final UndoLog undo = new UndoLog();
     /** What the data plane runs: the last applied config, or the one before a reverted apply. */
     private DeviceConfig running;
 
     /** @param started the config the ports were opened with: what a commit must leave as it is */
     DataplaneApplier(final WorkerProxy proxy, final NeighbourResolver neighbours, final ControlTasks tasks,
-                     final DeviceConfig started, final InstantSource clock) {
+                     final DeviceConfig started, final InstantSource clock, final RouteProgrammer routes,
+                     final MonitorCommits monitors) {
         this.proxy = proxy;
         this.started = started;
-        this.routes = new RouteProgrammer(proxy, neighbours);
+        this.routes = routes;
         this.tunnels = new ManualKeyTunnels(proxy, neighbours, tasks, clock);
+        this.monitors = monitors;
     }
 
     DeviceConfig running() {
         return running;
-    }
-
-    RouteProgrammer routes() {
-        return routes;
     }
 
     ManualKeyTunnels tunnels() {
@@ -64,9 +67,11 @@ public final class DataplaneApplier implements ApplyTarget {
             return;
         }
         RestartRules.check(started, change);
+        final List<MonitorTarget> monitored = MonitorPlan.targets(change.after());
         for (final ObjectChange c : change.changes()) {
             apply(change, c);
         }
+        monitors.apply(change.before(), change.after(), monitored, undo);
         running = change.after();
         LOG.log(Level.INFO, "applied {0}", change.summary());
     }
@@ -94,7 +99,8 @@ public final class DataplaneApplier implements ApplyTarget {
                 } else if (c.action() == ObjectChange.Action.ADDED) {
                     addTunnelInterface((TunnelInterface) c.after().orElseThrow(), after);
                 }
-                // CHANGED: only what the data plane does not hold (zone, IPv6 settings) may change (RestartRules).
+                // CHANGED: only what the data plane does not hold (zone, IPv6 settings other than addresses) may
+                // change (RestartRules).
             }
             case STATIC_ROUTE -> {
                 if (c.action() == ObjectChange.Action.REMOVED) {
@@ -105,7 +111,8 @@ public final class DataplaneApplier implements ApplyTarget {
             }
             case IPSEC_TUNNEL -> applyTunnel(c, before, after);
             default -> {
-                // Zones, profiles, IKE gateways, monitor profiles, tunnel groups: nothing in the data plane yet.
+                // Zones, profiles, IKE gateways: nothing in the data plane yet. Monitor profiles and tunnel groups
+                // reach the monitors, after every object (MonitorCommits).
             }
         }
     }
@@ -135,11 +142,12 @@ public final class DataplaneApplier implements ApplyTarget {
         accepted(proxy.addTunnel(id, tunnel.name(), tunnel.mtu(),
                 new DeviceLayout(after).virtualRouter(tunnel.virtualRouter())), tunnel.name());
         undo.push(() -> accepted(proxy.removeTunnel(id), "removal of " + tunnel.name()));
-        localAddresses(tunnel.ip(), true);
+        // IPv6 ones too: the monitor probes from them, and the worker answers the peer's probes to them.
+        localAddresses(DeviceLayout.addresses(tunnel).toList(), true);
     }
 
     private void removeTunnelInterface(final TunnelInterface tunnel, final DeviceConfig before) {
-        localAddresses(tunnel.ip(), false);
+        localAddresses(DeviceLayout.addresses(tunnel).toList(), false);
         final int id = DeviceLayout.tunnelId(tunnel.name());
         accepted(proxy.removeTunnel(id), "removal of " + tunnel.name());
         undo.push(() -> accepted(proxy.addTunnel(id, tunnel.name(), tunnel.mtu(),

@@ -4,6 +4,7 @@ import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.EthernetInterface;
 import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
+import io.xgate.controlplane.config.Ipv6Settings;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.Named;
 import io.xgate.controlplane.config.TunnelInterface;
@@ -73,7 +74,16 @@ final class DeviceLayout {
     /** Every address of the gateway (ports and tunnel interfaces). */
     List<IpPrefix> ownPrefixes() {
         return Stream.concat(ports.stream().flatMap(p -> p.ip().stream()),
-                config.interfaces().tunnel().stream().flatMap(t -> t.ip().stream())).toList();
+                config.interfaces().tunnel().stream().flatMap(DeviceLayout::addresses)).toList();
+    }
+
+    /** A tunnel interface's IPv4 addresses, then its IPv6 ones when IPv6 is enabled on it. */
+    static Stream<IpPrefix> addresses(final TunnelInterface tunnel) {
+        final Stream<IpPrefix> v6 = tunnel.ipv6().enabled()
+                ? tunnel.ipv6().address().stream().filter(Ipv6Settings.Ipv6Address::enableOnInterface)
+                        .map(Ipv6Settings.Ipv6Address::address)
+                : Stream.empty();
+        return Stream.concat(tunnel.ip().stream(), v6);
     }
 
     /** One worker's sockets: every ethernet port on {@code queue}. */

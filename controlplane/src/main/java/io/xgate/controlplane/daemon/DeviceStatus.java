@@ -93,7 +93,7 @@ final class DeviceStatus {
     private String adjacency(final RouteProgrammer.Programmed r) {
         final Adjacency a = r.adjacency();
         if (a.kind() == Adjacency.Kind.TUNNEL) {
-            return "tunnel " + a.tunnel().name();
+            return "tunnel " + a.tunnel().name() + (routes.withdrawn(r) ? ", withdrawn by the tunnel monitor" : "");
         }
         if (r.nextHop().isEmpty()) {
             return "port " + r.interfaceName() + ", hosts resolved on demand";

@@ -4,6 +4,8 @@ import io.xgate.controlplane.commit.ConfigService;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.dataplane.counters.CounterSnapshot;
 import io.xgate.controlplane.config.EthernetInterface;
+import io.xgate.controlplane.monitor.MonitorClock;
+import io.xgate.controlplane.monitor.TunnelMonitors;
 import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.counters.DropReason;
@@ -36,7 +38,8 @@ import org.agrona.concurrent.status.CountersManager;
 /**
  * A running gateway, {@code xgate run}: the counters file, the AF_XDP ports with their XDP programs, one worker
  * on its thread, the config programmed through {@link DataplaneApplier} by the state directory's config service,
- * the management API, and the control loop on the thread that called {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
+ * the tunnel monitors, the management API, and the control loop on the thread that called
+ * {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
  * stops the worker, closes the SAs (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and
  * removes nothing else: devices, addresses and the counters file stay.
  */
@@ -101,7 +104,7 @@ public final class GatewayDaemon {
         opened.push(netlink);
         final List<Integer> cpus = config.device().cpuList();
         final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.getFirst();
-        final Worker worker = new Worker(0, ports.memory(), ports.contexts(), channels, cpu);
+        final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, cpu);
         // After the worker stopped: whatever it still holds, and what it handed back last, is wiped here.
         opened.push(() -> {
             channels.closeRetiredSas();
@@ -113,10 +116,15 @@ public final class GatewayDaemon {
         final NeighbourResolver neighbours = new NeighbourResolver(netlink, proxy,
                 layout.ports().stream().map(EthernetInterface::device).toList());
         final ControlTasks tasks = new ControlTasks();
-        final DataplaneApplier applier = new DataplaneApplier(proxy, neighbours, tasks, config, InstantSource.system());
+        final RouteProgrammer routes = new RouteProgrammer(proxy, neighbours);
+        final TunnelRoutes tunnelRoutes = new TunnelRoutes(routes);
+        final TunnelMonitors monitors = new TunnelMonitors(proxy::sendProbe, tunnelRoutes, new ManualKeyRekeys(),
+                MonitorClock.SYSTEM);
+        final DataplaneApplier applier = new DataplaneApplier(proxy, neighbours, tasks, config, InstantSource.system(),
+                routes, new MonitorCommits(monitors, tunnelRoutes));
         final ConfigService configService = ManagementWiring.openConfig(startup, applier, tasks);
         punts = new PuntMonitor(neighbours);
-        loop = new ControlLoop(channels, punts, neighbours, tasks);
+        loop = new ControlLoop(channels, punts, neighbours, monitors, tasks);
 
         final AtomicCounter errors = counters.newCounter("worker 0: errors", CounterTypes.WORKER,
                 key -> key.putLong(0, 0));
@@ -135,10 +143,10 @@ public final class GatewayDaemon {
         }
         final Supplier<List<CounterSnapshot.Counter>> snapshot = () -> CounterSnapshot.read(countersFile.reader());
         final VpnStatus vpn = new VpnStatus(applier::running, applier.tunnels(), neighbours, snapshot,
-                InstantSource.system(), tunnel -> VpnStatus.NO_MONITOR);
+                InstantSource.system(), monitors);
         // Pushed last, so closed first: no command reaches a stopping gateway.
         opened.push(ManagementWiring.serve(config, configService, tasks, applier, vpn,
-                new DeviceStatus(applier::running, openedPorts, applier.routes(), neighbours, vpn, snapshot)));
+                new DeviceStatus(applier::running, openedPorts, routes, neighbours, vpn, snapshot), monitors));
     }
 
     private static IdleStrategy idleStrategy() {

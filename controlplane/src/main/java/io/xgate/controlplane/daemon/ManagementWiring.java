@@ -9,6 +9,7 @@ import io.xgate.controlplane.commit.ConfigChange;
 import io.xgate.controlplane.commit.ConfigService;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.SecretSources;
+import io.xgate.controlplane.monitor.TunnelMonitors;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -63,13 +64,17 @@ final class ManagementWiring {
         return service;
     }
 
-    /** The management API on {@code device.management-socket}, started. */
-    static ManagementServer serve(final DeviceConfig config, final ConfigService configService, final ControlTasks tasks,
-                       final DataplaneApplier applier, final VpnStatus vpn, final DeviceStatus device)
-            throws IOException {
+    /**
+     * The management API on {@code device.management-socket}, started; its event stream carries the commits and
+     * every change of the tunnel monitors.
+     */
+    static ManagementServer serve(final DeviceConfig config, final ConfigService configService,
+                                  final ControlTasks tasks, final DataplaneApplier applier, final VpnStatus vpn,
+                                  final DeviceStatus device, final TunnelMonitors monitors) throws IOException {
         final EventBus events = new EventBus();
         final ManagementServer server = new ManagementServer(Path.of(config.device().managementSocket()), events);
         ConfigHandlers.register(server, configService, events);
+        monitors.addListener(new MonitorEvents(events));
         OperationalHandlers.register(server, tasks, applier, vpn, device);
         server.start();
         LOG.log(Level.INFO, "management API on {0}", server.socket());

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * The operational commands (PAN-OS names): {@code show.vpn.*}, {@code show.interface}, {@code show.routing.route},
+ * The operational commands (PAN-OS names, plus xgate's {@code show.vpn.tunnel-group}): {@code show.vpn.*},
+ * {@code show.interface}, {@code show.routing.route},
  * {@code show.counters}, and {@code test}/{@code clear} of IPsec and IKE SAs. Each runs on the control thread,
  * which owns what it reads.
  */
@@ -35,6 +36,7 @@ final class OperationalHandlers {
         server.register("show.vpn.ipsec-sa", r -> h.on(() -> Map.of("sas", vpn.ipsecSas(optional(r, "tunnel")))));
         server.register("show.vpn.flow", r -> h.on(() -> Map.of("flows", vpn.flows(optional(r, "tunnel")))));
         server.register("show.vpn.tunnel", r -> h.on(() -> Map.of("tunnels", vpn.tunnelStates())));
+        server.register("show.vpn.tunnel-group", r -> h.on(() -> Map.of("groups", vpn.tunnelGroups())));
         server.register("show.vpn.gateway", r -> h.on(() -> Map.of("gateways", vpn.gateways(null, false))));
         server.register("show.vpn.ike-sa", r -> h.on(() -> Map.of("gateways",
                 vpn.gateways(optional(r, "gateway"), r.bool("detail", false)))));

@@ -8,15 +8,22 @@ import io.xgate.dataplane.route.Adjacency;
 import io.xgate.dataplane.worker.WorkerProxy;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * The routes the worker holds: connected routes for the ports' prefixes and the static routes, each with the
- * adjacency object it was added with (the worker removes a route by that very object). Control thread only;
- * {@link #routes()} is what {@code show routing route} lists.
+ * The one owner of the worker's routes: connected routes for the ports' prefixes and the static routes, each with
+ * the adjacency object it was added with (the worker removes a route by that very object). Commits add and remove
+ * routes here; the tunnel monitor withdraws and restores whole tunnel interfaces here (through
+ * {@link TunnelRoutes}). The worker holds every programmed route except those into a withdrawn tunnel interface, and
+ * every post checks that rule when it runs, so a commit, its revert and the monitor never undo each other: a route
+ * committed into a withdrawn tunnel waits for the restore, a route removed from one is never posted again. Control
+ * thread only; {@link #routes()} is what {@code show routing route} lists.
  */
 final class RouteProgrammer {
     private static final System.Logger LOG = System.getLogger(RouteProgrammer.class.getName());
@@ -31,6 +38,8 @@ final class RouteProgrammer {
     private final NeighbourResolver neighbours;
     /** By "router/route" for static routes, "router/connected/prefix" for connected ones. */
     private final Map<String, Programmed> routes = new LinkedHashMap<>();
+    /** Tunnel interfaces whose routes the tunnel monitor took out of the worker. */
+    private final Set<String> withdrawn = new HashSet<>();
 
     RouteProgrammer(final WorkerProxy proxy, final NeighbourResolver neighbours) {
         this.proxy = proxy;
@@ -39,6 +48,50 @@ final class RouteProgrammer {
 
     List<Programmed> routes() {
         return new ArrayList<>(routes.values());
+    }
+
+    /** Whether the tunnel monitor keeps {@code route} out of the worker. */
+    boolean withdrawn(final Programmed route) {
+        return withdrawn.contains(route.interfaceName());
+    }
+
+    /**
+     * Takes the routes into {@code tunnelInterface} out of the worker until {@link #restore}, so its lookup finds
+     * the next path (e.g. a higher-metric route into another tunnel). For the monitor: a full command ring is
+     * logged, not thrown, as the monitor cannot take its decision back.
+     */
+    void withdraw(final String tunnelInterface, final String tunnel, final String reason) {
+        if (withdrawn.contains(tunnelInterface)) {
+            return;
+        }
+        forEachInto(tunnelInterface, (key, route) -> monitorPost(route, false, key, tunnel, reason));
+        withdrawn.add(tunnelInterface);
+    }
+
+    /** Puts the routes into {@code tunnelInterface} back into the worker, as the config has them now. */
+    void restore(final String tunnelInterface, final String tunnel, final String reason) {
+        if (withdrawn.remove(tunnelInterface)) {
+            forEachInto(tunnelInterface, (key, route) -> monitorPost(route, true, key, tunnel, reason));
+        }
+    }
+
+    private void forEachInto(final String tunnelInterface, final BiConsumer<String, Programmed> action) {
+        routes.forEach((key, route) -> {
+            if (route.interfaceName().equals(tunnelInterface)) {
+                action.accept(key, route);
+            }
+        });
+    }
+
+    private void monitorPost(final Programmed route, final boolean add, final String key, final String tunnel,
+                             final String reason) {
+        final boolean posted = add
+                ? proxy.addRoute(route.routerId(), route.destination(), route.metric(), route.adjacency())
+                : proxy.removeRoute(route.routerId(), route.destination(), route.adjacency());
+        final String verb = add ? "restored" : "withdrawn";
+        LOG.log(posted ? Level.INFO : Level.ERROR, "route {0} {1} into {2} {3} ({4})",
+                key.substring(key.indexOf('/') + 1), route.destination(), tunnel,
+                posted ? verb : "NOT " + verb + ", command ring full", reason);
     }
 
     void addConnected(final DeviceLayout layout, final EthernetInterface port, final UndoLog undo) {
@@ -73,14 +126,17 @@ final class RouteProgrammer {
             adjacency = proxy.tunnelAdjacency(DeviceLayout.tunnelId(route.interfaceName()));
         }
         final Programmed old = routes.get(key);
-        add(key, new Programmed(router, layout.virtualRouter(router), route.destination().masked(), "static",
-                route.interfaceName(), route.nexthop(), route.metric(), adjacency), undo);
+        final Programmed programmed = new Programmed(router, layout.virtualRouter(router),
+                route.destination().masked(), "static", route.interfaceName(), route.nexthop(), route.metric(),
+                adjacency);
+        add(key, programmed, undo);
         if (old != null) {
             post(old, false, key);
             undo.push(() -> post(old, true, key));
         }
-        LOG.log(Level.INFO, "route {0} {1} -> {2} (virtual router {3}, metric {4})", route.name(),
-                route.destination().network(), adjacency, router, route.metric());
+        LOG.log(Level.INFO, "route {0} {1} -> {2} (virtual router {3}, metric {4}){5}", route.name(),
+                route.destination().network(), adjacency, router, route.metric(), withdrawn(programmed)
+                        ? ", held back while the tunnel monitor has " + route.interfaceName() + " withdrawn" : "");
     }
 
     /** Removes the route programmed under {@code key} (a static route's {@code router/route}). */
@@ -115,7 +171,11 @@ final class RouteProgrammer {
         });
     }
 
+    /** Adds or removes {@code route} in the worker, unless the monitor keeps it out of the worker just now. */
     private void post(final Programmed route, final boolean add, final String key) {
+        if (withdrawn(route)) {
+            return;
+        }
         DataplaneApplier.accepted(add
                 ? proxy.addRoute(route.routerId(), route.destination(), route.metric(), route.adjacency())
                 : proxy.removeRoute(route.routerId(), route.destination(), route.adjacency()),

@@ -7,28 +7,32 @@ import io.xgate.controlplane.config.IkeCryptoProfile;
 import io.xgate.controlplane.config.IkeGateway;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.ManualKey;
+import io.xgate.controlplane.monitor.TunnelGroupStatus;
+import io.xgate.controlplane.monitor.TunnelMonitors;
+import io.xgate.controlplane.monitor.TunnelStatus;
 import io.xgate.dataplane.counters.CounterSnapshot;
 import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.sa.InboundSa;
 import io.xgate.dataplane.sa.OutboundSa;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The answers of {@code show vpn ...}: SAs and tunnels from what the applier installed and the running config,
- * traffic from the counters file. Never a key: SAs are described by SPI and algorithm names only. Control thread.
+ * traffic from the counters file, monitor states and tunnel-group choices from the tunnel monitors. Never a key:
+ * SAs are described by SPI and algorithm names only. Control thread.
  */
 final class VpnStatus {
     /** Until IKE exists, what every auto-key gateway and tunnel says about itself. */
     static final String NO_IKE = "no IKE yet";
-    /** The monitor column when no tunnel monitor runs. */
-    static final String NO_MONITOR = "-";
 
     record Traffic(long packets, long bytes) {
     }
@@ -44,8 +48,21 @@ final class VpnStatus {
     record Flow(String tunnel, String tunnelInterface, Traffic encap, Traffic decap, Map<String, Long> drops) {
     }
 
+    /** @param monitor the tunnel monitor's view, null when the tunnel is not monitored */
     record TunnelState(String name, String tunnelInterface, String type, String peer, String state, String reason,
-                       String monitor) {
+                       Monitor monitor) {
+    }
+
+    /** A tunnel monitor's state, since when (wall clock, to the second) and why; {@code changes} since it started. */
+    record Monitor(String state, String since, String reason, long changes) {
+        static Monitor of(final TunnelStatus status) {
+            return new Monitor(status.state().label(), seconds(status.since()), status.reason(), status.changes());
+        }
+    }
+
+    /** A tunnel group as configured, and which of its tunnels carries the traffic since when and why. */
+    record TunnelGroupState(String name, String primary, String secondary, String holdDown, String active,
+                            String since, String reason, long switches) {
     }
 
     record Gateway(String name, String version, String local, String peer, String authentication,
@@ -57,18 +74,17 @@ final class VpnStatus {
     private final NeighbourResolver neighbours;
     private final Supplier<List<CounterSnapshot.Counter>> counters;
     private final InstantSource clock;
-    /** Tunnel name → monitor state; a tunnel monitor plugs in here. */
-    private final Function<String, String> monitor;
+    private final TunnelMonitors monitors;
 
     VpnStatus(final Supplier<DeviceConfig> running, final ManualKeyTunnels tunnels, final NeighbourResolver neighbours,
               final Supplier<List<CounterSnapshot.Counter>> counters, final InstantSource clock,
-              final Function<String, String> monitor) {
+              final TunnelMonitors monitors) {
         this.running = running;
         this.tunnels = tunnels;
         this.neighbours = neighbours;
         this.counters = counters;
         this.clock = clock;
-        this.monitor = monitor;
+        this.monitors = monitors;
     }
 
     /** @param tunnel one tunnel's SAs, or null for all */
@@ -155,7 +171,23 @@ final class VpnStatus {
                 reason = "";
             }
         }
-        return new TunnelState(t.name(), t.tunnelInterface(), type, peer, state, reason, monitor.apply(t.name()));
+        return new TunnelState(t.name(), t.tunnelInterface(), type, peer, state, reason,
+                monitors.status(t.name()).map(Monitor::of).orElse(null));
+    }
+
+    List<TunnelGroupState> tunnelGroups() {
+        final Map<String, TunnelGroupStatus> statuses = monitors.groupStatuses().stream()
+                .collect(Collectors.toMap(TunnelGroupStatus::group, s -> s));
+        return running.get().tunnelGroups().stream().map(g -> {
+            final TunnelGroupStatus s = statuses.get(g.name());
+            return new TunnelGroupState(g.name(), g.primary(), g.secondary(),
+                    String.format(Locale.ROOT, "%.1fs", g.holdDown().toMillis() / 1000.0), s.active(),
+                    seconds(s.since()), s.reason(), s.switches());
+        }).toList();
+    }
+
+    private static String seconds(final Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** Auto-key gateways as configured; with {@code detail}, the proposals of their IKE crypto profile. */

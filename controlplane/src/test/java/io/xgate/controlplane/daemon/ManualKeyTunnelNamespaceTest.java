@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.xgate.controlplane.daemon.TwoGatewayLab.Side;
 import io.xgate.dataplane.capture.PcapReader;
 import io.xgate.dataplane.capture.WiresharkKeyTables;
-import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
 import io.xgate.dataplane.crypto.IntegrityAlgorithm;
 import io.xgate.dataplane.testkit.Tshark;
@@ -26,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,14 +91,14 @@ class ManualKeyTunnelNamespaceTest {
 
         final byte[] sent = lastEspFromA(pcap);
         final String sa = "sa in 0x%08x tunnel.1: drop ".formatted(LabSuite.SPI_A_TO_B);
-        final long replays = counter(Side.B, sa + "replay");
+        final long replays = lab.counter(Side.B, sa + "replay");
         lab.traffic(lab.namespace("wan"), "send", lab.wanPort(Side.B), HexFormat.of().formatHex(sent));
         awaitCounter(Side.B, sa + "replay", replays + 1);
 
         final byte[] corrupt = sent.clone();
         corrupt[14 + 20 + 4] = 0x7f; // a sequence number far ahead, so the replay check lets it through to the ICV
         corrupt[corrupt.length - 20] ^= 0x01; // one ciphertext bit
-        final long integrity = counter(Side.B, sa + "integrity");
+        final long integrity = lab.counter(Side.B, sa + "integrity");
         lab.traffic(lab.namespace("wan"), "send", lab.wanPort(Side.B), HexFormat.of().formatHex(corrupt));
         awaitCounter(Side.B, sa + "integrity", integrity + 1);
     }
@@ -191,25 +189,12 @@ class ManualKeyTunnelNamespaceTest {
                 .reduce((first, second) -> second).orElseThrow();
     }
 
-    private long counter(final Side side, final String label) throws IOException {
-        try (CountersFile file = CountersFile.open(lab.countersFile(side))) {
-            final CountersReader reader = file.reader();
-            final long[] value = {-1};
-            reader.forEach((id, type, key, name) -> {
-                if (name.equals(label)) {
-                    value[0] = reader.getCounterValue(id);
-                }
-            });
-            assertTrue(value[0] >= 0, "no counter '" + label + "'");
-            return value[0];
-        }
-    }
-
     private void awaitCounter(final Side side, final String label, final long atLeast) throws Exception {
         final long deadline = System.currentTimeMillis() + 5_000;
-        while (counter(side, label) < atLeast && System.currentTimeMillis() < deadline) {
+        while (lab.counter(side, label) < atLeast && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(counter(side, label) >= atLeast, label + " = " + counter(side, label) + ", wanted " + atLeast);
+        assertTrue(lab.counter(side, label) >= atLeast,
+                label + " = " + lab.counter(side, label) + ", wanted " + atLeast);
     }
 }

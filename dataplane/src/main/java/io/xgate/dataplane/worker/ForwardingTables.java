@@ -22,6 +22,7 @@ public final class ForwardingTables {
     private final LocalAddresses localAddresses = new LocalAddresses();
     private final Int2ObjectHashMap<InboundSa> inbound = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<Tunnel> tunnels = new Int2ObjectHashMap<>();
+    private final ProbeRequests probeRequests = new ProbeRequests();
 
     /** Tables of a single-threaded owner: SAs let go of are closed at once. */
     public ForwardingTables() {
@@ -69,6 +70,11 @@ public final class ForwardingTables {
 
     public LocalAddresses localAddresses() {
         return localAddresses;
+    }
+
+    /** Tunnel-monitor probes waiting to be sent. */
+    public ProbeRequests probeRequests() {
+        return probeRequests;
     }
 
     public void addTunnel(final Tunnel tunnel) {

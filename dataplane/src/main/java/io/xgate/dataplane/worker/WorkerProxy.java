@@ -125,6 +125,12 @@ public final class WorkerProxy {
         return post(new WorkerCommand.LocalAddress(address, present));
     }
 
+    /** Asks the worker to send one tunnel-monitor probe (an ICMP echo request, identifier = tunnel id). */
+    public synchronized boolean sendProbe(final int tunnelId, final IpAddress source, final IpAddress destination,
+                                          final int sequence) {
+        return post(new WorkerCommand.SendProbe(tunnelId, source, destination, sequence));
+    }
+
     private Tunnel tunnel(final int id) {
         final Tunnel tunnel = tunnels.get(id);
         if (tunnel == null) {

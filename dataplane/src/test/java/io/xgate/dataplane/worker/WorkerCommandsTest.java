@@ -123,11 +123,32 @@ class WorkerCommandsTest {
             buffer.getBytes(offset, copy);
             packets.add(copy);
             meta.add(reason.label() + "@" + port);
-        }, 10);
+        }, ProbeReplyListener.NONE, 10);
 
         assertEquals(1, n);
         assertEquals(List.of("no-neighbour@1"), meta);
         assertArrayEquals(Arrays.copyOfRange(frame, 14, 74), packets.get(0));
+    }
+
+    @Test
+    void probeRepliesReachTheMonitorInOrderWithThePunts() {
+        final ProbeReplyListener replies = channels.probeReplyPublisher();
+        replies.onProbeReply(7, 41, 123_456_789L);
+        channels.puntPublisher().punt(DropReason.PUNT, 0, MemorySegment.ofArray(new byte[20]), 0, 20);
+        replies.onProbeReply(7, 42, 987_654_321L);
+
+        final List<String> seen = new ArrayList<>();
+        assertEquals(3, channels.events().poll((reason, port, buffer, offset, length) -> seen.add("punt " + length),
+                (tunnelId, sequence, nanos) -> seen.add("reply " + tunnelId + "/" + sequence + "@" + nanos), 10));
+        assertEquals(List.of("reply 7/41@123456789", "punt 20", "reply 7/42@987654321"), seen);
+    }
+
+    @Test
+    void aProbeRequestIsQueuedForTheWorkerToSendAfterTheCommandsOfItsDutyCycle() {
+        assertTrue(proxy.sendProbe(TUNNEL, IpAddress.parse("198.18.255.1"), IpAddress.parse("198.18.255.2"), 9));
+        assertEquals(0, tables.probeRequests().size(), "nothing queued before the worker polls");
+        assertEquals(1, adapter.poll(16));
+        assertEquals(1, tables.probeRequests().size());
     }
 
     @Test
@@ -139,7 +160,7 @@ class WorkerCommandsTest {
             publisher.punt(DropReason.TTL, 0, packet, 0, 100);
         }
         final int fitting = 8; // records of 8 (header) + 8 (reason, port) + 100 bytes, aligned to 8: 120 of 1024
-        assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, 100));
+        assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, ProbeReplyListener.NONE, 100));
         assertEquals(20 - fitting, small.eventsLost());
     }
 

@@ -26,9 +26,16 @@ import org.agrona.concurrent.status.CountersManager;
 public final class XdpGatewayPorts implements AutoCloseable {
     /** XDP_PACKET_HEADROOM: the kernel puts every received packet this far into its chunk, on top of the UMEM headroom. */
     public static final int XDP_PACKET_HEADROOM = 256;
+    /**
+     * Frames no port lends for receiving. The FILL rings take back every frame as soon as it is free, so without
+     * these the packets the worker builds itself (tunnel-monitor probes) find the pool empty: with three ports the
+     * shares left one frame, and only the first probe of each duty cycle went out.
+     */
+    static final int OWN_FRAMES = 64;
 
     /**
-     * @param frameCount frames in the UMEM, shared by the ports; each port lends up to an equal share for receiving
+     * @param frameCount frames in the UMEM, shared by the ports; each port lends up to an equal share of all but
+     *                   {@link #OWN_FRAMES} for receiving
      * @param frameSize  2048 or 4096 (aligned chunks)
      * @param headroom   extra room in front of received packets for outer headers (beyond XDP_PACKET_HEADROOM)
      */
@@ -39,17 +46,15 @@ public final class XdpGatewayPorts implements AutoCloseable {
     }
 
     private final Umem umem;
-    private final FrameMemory memory;
     private final FramePool pool;
     private final List<XdpPort> ports;
     private final List<DeviceSteering> steering;
     private final List<PortContext> contexts;
     private boolean closed;
 
-    private XdpGatewayPorts(final Umem umem, final FrameMemory memory, final FramePool pool, final List<XdpPort> ports,
+    private XdpGatewayPorts(final Umem umem, final FramePool pool, final List<XdpPort> ports,
                             final List<DeviceSteering> steering, final List<PortContext> contexts) {
         this.umem = umem;
-        this.memory = memory;
         this.pool = pool;
         this.ports = List.copyOf(ports);
         this.steering = List.copyOf(steering);
@@ -94,15 +99,11 @@ public final class XdpGatewayPorts implements AutoCloseable {
                 steering.add(device);
                 contexts.add(new PortContext(port, spec.virtualRouter(), portCounters));
             }
-            return new XdpGatewayPorts(umem, memory, pool, ports, steering, contexts);
+            return new XdpGatewayPorts(umem, pool, ports, steering, contexts);
         } catch (final RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
-    }
-
-    public FrameMemory memory() {
-        return memory;
     }
 
     public FramePool pool() {
