@@ -28,10 +28,8 @@ import java.util.concurrent.TimeUnit;
  * Both inherit the bench's stdout/stderr. {@code scripts/bench-dut-kernel} is an example: Linux forwarding.
  */
 public final class CommandPath implements TrafficPath {
-    private static final String GENERATOR = "gen0";
     private static final String DUT_IN = "dut-in";
     private static final String DUT_OUT = "dut-out";
-    private static final String SINK = "sink0";
     private static final String GENERATOR_MAC = "02:78:62:00:07:01";
     private static final String DUT_IN_MAC = "02:78:62:00:07:02";
     private static final String DUT_OUT_MAC = "02:78:62:00:08:01";
@@ -55,8 +53,8 @@ public final class CommandPath implements TrafficPath {
         final BenchNetwork network = BenchNetwork.create();
         final CommandPath path = new CommandPath(network, command);
         try {
-            network.addVethPair(GENERATOR, GENERATOR_MAC, DUT_IN, DUT_IN_MAC);
-            network.addVethPair(DUT_OUT, DUT_OUT_MAC, SINK, SINK_MAC);
+            network.addVethPair(GENERATOR_DEVICE, GENERATOR_MAC, DUT_IN, DUT_IN_MAC);
+            network.addVethPair(DUT_OUT, DUT_OUT_MAC, SINK_DEVICE, SINK_MAC);
             path.invoke("up");
             return path;
         } catch (final IOException | RuntimeException e) {
@@ -97,16 +95,6 @@ public final class CommandPath implements TrafficPath {
     @Override
     public Path namespace() {
         return network.path();
-    }
-
-    @Override
-    public String generatorDevice() {
-        return GENERATOR;
-    }
-
-    @Override
-    public String sinkDevice() {
-        return SINK;
     }
 
     @Override

@@ -41,12 +41,10 @@ public final class GatewayPairPath implements TrafficPath {
     public enum Mode { ESP, CLEAR }
 
     static final int WAN_MTU = 3500;
-    private static final String GENERATOR = "gen0";
     private static final String A_LAN = "a-lan";
     private static final String A_WAN = "a-wan";
     private static final String B_WAN = "b-wan";
     private static final String B_LAN = "b-lan";
-    private static final String SINK = "sink0";
     private static final String GENERATOR_MAC = "02:78:62:00:01:01";
     private static final String A_LAN_MAC = "02:78:62:00:01:02";
     private static final String A_WAN_MAC = "02:78:62:00:0a:01";
@@ -81,9 +79,9 @@ public final class GatewayPairPath implements TrafficPath {
         final BenchNetwork network = BenchNetwork.create();
         BenchGateway a = null;
         try {
-            network.addVethPair(GENERATOR, GENERATOR_MAC, A_LAN, A_LAN_MAC);
+            network.addVethPair(GENERATOR_DEVICE, GENERATOR_MAC, A_LAN, A_LAN_MAC);
             network.addVethPair(A_WAN, A_WAN_MAC, B_WAN, B_WAN_MAC);
-            network.addVethPair(B_LAN, B_LAN_MAC, SINK, SINK_MAC);
+            network.addVethPair(B_LAN, B_LAN_MAC, SINK_DEVICE, SINK_MAC);
             network.setMtu(A_WAN, WAN_MTU);
             network.setMtu(B_WAN, WAN_MTU);
             final PortRole wanRole = mode == Mode.ESP ? PortRole.WAN : PortRole.LAN;
@@ -205,16 +203,6 @@ public final class GatewayPairPath implements TrafficPath {
     @Override
     public Path namespace() {
         return network.path();
-    }
-
-    @Override
-    public String generatorDevice() {
-        return GENERATOR;
-    }
-
-    @Override
-    public String sinkDevice() {
-        return SINK;
     }
 
     @Override

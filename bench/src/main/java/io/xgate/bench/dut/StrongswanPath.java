@@ -29,8 +29,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StrongswanPath implements TrafficPath {
     static final String CHARON = "/usr/lib/ipsec/charon";
-    private static final String GENERATOR = "gen0";
-    private static final String SINK = "sink0";
     private static final String GENERATOR_MAC = "02:78:62:00:05:01";
     private static final String A_LAN_MAC = "02:78:62:00:05:02";
     private static final String B_LAN_MAC = "02:78:62:00:06:01";
@@ -76,8 +74,8 @@ public final class StrongswanPath implements TrafficPath {
         final Path directory = Files.createTempDirectory("xgate-strongswan");
         final List<Process> started = new ArrayList<>();
         try {
-            bench.addVethPair(GENERATOR, GENERATOR_MAC, A.lanDevice(), A_LAN_MAC);
-            bench.addVethPair(B.lanDevice(), B_LAN_MAC, SINK, SINK_MAC);
+            bench.addVethPair(GENERATOR_DEVICE, GENERATOR_MAC, A.lanDevice(), A_LAN_MAC);
+            bench.addVethPair(B.lanDevice(), B_LAN_MAC, SINK_DEVICE, SINK_MAC);
             bench.addVethPair("a-wan", "02:78:62:00:0a:05", "b-wan", "02:78:62:00:0b:05");
             bench.moveTo(A.lanDevice(), gwA);
             bench.moveTo("a-wan", gwA);
@@ -248,16 +246,6 @@ public final class StrongswanPath implements TrafficPath {
     @Override
     public Path namespace() {
         return bench.path();
-    }
-
-    @Override
-    public String generatorDevice() {
-        return GENERATOR;
-    }
-
-    @Override
-    public String sinkDevice() {
-        return SINK;
     }
 
     @Override

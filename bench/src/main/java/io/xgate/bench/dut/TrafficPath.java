@@ -34,9 +34,17 @@ public interface TrafficPath extends AutoCloseable {
         return namespace();
     }
 
-    String generatorDevice();
+    /** The device names most paths give the generator's and the sink's ends. */
+    String GENERATOR_DEVICE = "gen0";
+    String SINK_DEVICE = "sink0";
 
-    String sinkDevice();
+    default String generatorDevice() {
+        return GENERATOR_DEVICE;
+    }
+
+    default String sinkDevice() {
+        return SINK_DEVICE;
+    }
 
     /** The frames' addressing on this path for {@code flows} flows. */
     TrafficProfile profile(int flows, boolean ipv6);
