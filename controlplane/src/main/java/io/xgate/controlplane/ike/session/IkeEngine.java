@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -149,9 +150,9 @@ public final class IkeEngine implements AutoCloseable {
         final HalfOpenKey key = new HalfOpenKey(from, spiI);
         final IkeSession known = halfOpen.get(key);
         if (known != null && known.state() == IkeSession.State.CREATE_IKE_REMOTE_AUTH) {
-            final byte[] cached = known.sa.cachedResponse(0);
-            if (cached != null) {
-                ctx.transport().send(to, from, cached);
+            // Only the very request we answered gets the answer again: anything else under its SPI is a forgery.
+            if (Arrays.equals(datagram, known.sa.initRequest().toArray())) {
+                ctx.transport().send(to, from, known.sa.cachedResponse(0));
             }
             return;
         }
