@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The daemon's control thread between start and stop: reads punted packets, closes the SAs the worker let go
- * of, and re-polls the kernel's neighbours when the resolver says it is time. Everything that allocates or
+ * of, runs IKE, and re-polls the kernel's neighbours when the resolver says it is time. Everything that allocates or
  * frees counters happens on this one thread.
  */
 final class ControlLoop {
@@ -18,20 +18,23 @@ final class ControlLoop {
     private final WorkerEvents events;
     private final PuntMonitor punts;
     private final NeighbourResolver neighbours;
+    private final AutoKeyTunnels autoKey;
     private volatile boolean running = true;
 
-    ControlLoop(final WorkerChannels channels, final PuntMonitor punts, final NeighbourResolver neighbours) {
+    ControlLoop(final WorkerChannels channels, final PuntMonitor punts, final NeighbourResolver neighbours,
+                final AutoKeyTunnels autoKey) {
         this.channels = channels;
         this.events = channels.events();
         this.punts = punts;
         this.neighbours = neighbours;
+        this.autoKey = autoKey;
     }
 
     /** Runs on the calling thread until {@link #stop()}. */
     void run() {
         long lastNeighbourPoll = System.nanoTime() - neighbours.pollDelayNanos();
         while (running) {
-            int work = events.poll(punts, PUNTS_PER_ROUND) + channels.closeRetiredSas();
+            int work = events.poll(punts, PUNTS_PER_ROUND) + channels.closeRetiredSas() + autoKey.doWork();
             final long now = System.nanoTime();
             // Measured from the last poll, so a punt that asks for eager polling shortens the current wait too.
             if (now - lastNeighbourPoll >= neighbours.pollDelayNanos()) {

@@ -71,8 +71,7 @@ public final class DataplaneApplier {
             } else if (tunnel.keying() instanceof ManualKey key) {
                 addManualKeyTunnel(config, layout, tunnel, key);
             } else {
-                LOG.log(Level.WARNING, "ipsec tunnel {0} is auto-key: IKE is not running yet, it stays down",
-                        tunnel.name());
+                LOG.log(Level.INFO, "ipsec tunnel {0} is auto-key: its SAs come from IKE", tunnel.name());
             }
         }
     }
@@ -118,7 +117,7 @@ public final class DataplaneApplier {
      * network, else the gateway of the most specific static route through that interface, else the peer
      * (assumed on-link).
      */
-    private static IpAddress nextHopToward(final DeviceConfig config, final String localInterface,
+    static IpAddress nextHopToward(final DeviceConfig config, final String localInterface,
                                            final IpAddress peer) {
         final boolean connected = config.findInterface(localInterface).stream()
                 .flatMap(i -> i.ip().stream()).anyMatch(p -> p.contains(peer));

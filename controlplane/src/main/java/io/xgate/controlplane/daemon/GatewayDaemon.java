@@ -105,8 +105,10 @@ public final class GatewayDaemon {
         final NeighbourResolver neighbours = new NeighbourResolver(netlink, proxy,
                 layout.ports().stream().map(EthernetInterface::device).toList());
         new DataplaneApplier(proxy, neighbours).apply(config);
+        final AutoKeyTunnels autoKey = AutoKeyTunnels.start(config, layout, proxy, neighbours);
+        opened.push(autoKey);
         punts = new PuntMonitor(neighbours);
-        loop = new ControlLoop(channels, punts, neighbours);
+        loop = new ControlLoop(channels, punts, neighbours, autoKey);
 
         final AtomicCounter errors = counters.newCounter("worker 0: errors", CounterTypes.WORKER,
                 key -> key.putLong(0, 0));

@@ -80,6 +80,11 @@ final class NeighbourResolver {
         saPaths.add(new SaPath(tunnelId, spi, port, nextHop));
     }
 
+    /** The SA is gone (an IKE delete): stop following its next hop. */
+    void unfollowOutboundSa(final int tunnelId, final int spi) {
+        saPaths.removeIf(path -> path.tunnelId == tunnelId && path.spi == spi);
+    }
+
     /** The port on whose connected network {@code address} lies, or -1. */
     int portOnLink(final IpAddress address) {
         for (final Map.Entry<Integer, List<IpPrefix>> e : connected.entrySet()) {

@@ -1,0 +1,135 @@
+package io.xgate.controlplane.daemon;
+
+import io.xgate.controlplane.config.DeviceConfig;
+import io.xgate.controlplane.ike.policy.GatewayPolicy;
+import io.xgate.controlplane.ike.policy.IkePolicies;
+import io.xgate.controlplane.ike.sa.IkeSaRecord;
+import io.xgate.controlplane.ike.session.EstablishedChild;
+import io.xgate.controlplane.ike.session.IkeEngine;
+import io.xgate.controlplane.ike.session.IkeListener;
+import io.xgate.controlplane.ike.session.IkeTiming;
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.worker.WorkerProxy;
+import org.agrona.concurrent.SystemNanoClock;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The daemon's auto-key tunnels: the IKE engine on kernel UDP sockets, driven from the control thread, and the
+ * child SAs it negotiates programmed into the worker — outbound via the tunnel (following the next hop toward the
+ * peer), inbound by SPI — and removed when deleted. Keeps the last failure line per gateway for {@code show}.
+ */
+final class AutoKeyTunnels implements IkeListener, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AutoKeyTunnels.class.getName());
+
+    private final DeviceConfig config;
+    private final DeviceLayout layout;
+    private final WorkerProxy proxy;
+    private final NeighbourResolver neighbours;
+    private final Optional<KeyExport> keyExport;
+    private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
+    private IkeSockets sockets;
+    private IkeEngine engine;
+
+    private AutoKeyTunnels(final DeviceConfig config, final DeviceLayout layout, final WorkerProxy proxy,
+                           final NeighbourResolver neighbours) {
+        this.config = config;
+        this.layout = layout;
+        this.proxy = proxy;
+        this.neighbours = neighbours;
+        this.keyExport = config.device().debug().keyExportDir().map(dir -> new KeyExport(Path.of(dir)));
+    }
+
+    /** Opens the IKE sockets of every IKEv2 gateway and lets initiating gateways start; idle when there are none. */
+    static AutoKeyTunnels start(final DeviceConfig config, final DeviceLayout layout, final WorkerProxy proxy,
+                                final NeighbourResolver neighbours) throws IOException {
+        final AutoKeyTunnels tunnels = new AutoKeyTunnels(config, layout, proxy, neighbours);
+        final List<GatewayPolicy> policies = IkePolicies.of(config);
+        if (!policies.isEmpty()) {
+            tunnels.sockets = new IkeSockets(policies.stream().map(GatewayPolicy::localAddress)
+                .collect(Collectors.toSet()));
+            tunnels.engine = new IkeEngine(policies, tunnels.sockets, tunnels, new SecureRandom(), new SystemNanoClock(),
+                IkeTiming.DEFAULT);
+            LOG.log(Level.INFO, "IKEv2: {0} gateways ({1} initiate)", policies.size(),
+                policies.stream().filter(GatewayPolicy::initiates).count());
+        }
+        return tunnels;
+    }
+
+    /** One round on the control thread: received IKE datagrams, then timers. */
+    int doWork() {
+        if (engine == null) {
+            return 0;
+        }
+        try {
+            return sockets.poll(engine) + engine.doWork();
+        } catch (final IOException e) {
+            LOG.log(Level.ERROR, "IKE socket failed", e);
+            return 0;
+        }
+    }
+
+    /** The last negotiation failure of a gateway, as logged. */
+    Optional<String> lastFailure(final String gateway) {
+        return Optional.ofNullable(lastFailure.get(gateway));
+    }
+
+    @Override
+    public void ikeSaUp(final GatewayPolicy gateway, final IkeSaRecord sa) {
+        lastFailure.remove(gateway.name());
+        keyExport.ifPresent(export -> export.ikeSa(sa));
+    }
+
+    @Override
+    public void ikeSaDown(final GatewayPolicy gateway, final IkeSaRecord sa) {
+        LOG.log(Level.INFO, "{0}: IKE SA down", gateway);
+    }
+
+    @Override
+    public void childSaUp(final EstablishedChild child) {
+        final String localInterface = child.gateway().gateway().localAddress().interfaceName();
+        final int port = layout.portId(localInterface);
+        final IpAddress peer = IpAddress.of(child.peer());
+        try (AutoKeySas sas = AutoKeySas.of(child)) {
+            keyExport.ifPresent(export -> export.childSa(child, sas));
+            if (!proxy.addInboundSa(sas.inbound()) || !proxy.addOutboundSa(sas.outbound(), port, 0)) {
+                LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed", child.gateway(), child);
+                return;
+            }
+            neighbours.followOutboundSa(sas.outbound().tunnelId(), sas.outbound().spi(), port,
+                DataplaneApplier.nextHopToward(config, localInterface, peer));
+            LOG.log(Level.INFO, "ipsec tunnel {0}: out {1}, in {2}", child.policy().name(), sas.outbound(), sas.inbound());
+        }
+    }
+
+    @Override
+    public void childSaDown(final EstablishedChild child) {
+        final int tunnelId = DeviceLayout.tunnelId(child.policy().tunnel().tunnelInterface());
+        neighbours.unfollowOutboundSa(tunnelId, child.sa().outboundSpi());
+        if (!proxy.removeOutboundSa(tunnelId, child.sa().outboundSpi()) || !proxy.removeInboundSa(child.sa().inboundSpi())) {
+            LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} stays programmed", child.gateway(), child);
+        }
+    }
+
+    @Override
+    public void failed(final String gateway, final String explanation) {
+        lastFailure.put(gateway, explanation);
+    }
+
+    /** Deletes the IKE SAs (peers are told), removes their child SAs and closes the sockets. */
+    @Override
+    public void close() throws IOException {
+        if (engine != null) {
+            engine.close();
+            sockets.close();
+        }
+    }
+}
