@@ -60,6 +60,11 @@ final class TwoGatewayLab implements AutoCloseable {
         return namespace(side == Side.A ? "ha" : "hb");
     }
 
+    /** The host's device toward its gateway. */
+    String hostDevice(final Side side) {
+        return tag + (side == Side.A ? "ha" : "hb");
+    }
+
     /** The gateway's device toward its host ({@code lan}) or the WAN. */
     String device(final Side side, final boolean lan) {
         return tag + (side == Side.A ? "a" : "b") + (lan ? "l" : "w");
@@ -187,6 +192,15 @@ final class TwoGatewayLab implements AutoCloseable {
         }
         gateways[side.ordinal()] = null;
         return process.exitValue();
+    }
+
+    /** Any long-running command in a namespace, output to {@code log}; the lab stops it by PID at the latest. */
+    Process startIn(final String namespace, final Path log, final String... command) throws IOException {
+        final List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(List.of(command));
+        final Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(process);
+        return process;
     }
 
     /** lab_traffic.py in a namespace, left running (servers); the lab stops it by PID at the latest. */

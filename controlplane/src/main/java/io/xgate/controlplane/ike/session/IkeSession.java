@@ -168,7 +168,7 @@ public final class IkeSession {
         }
         if (header.messageId() != sa.nextPeerRequestId()) {
             LOG.log(Level.DEBUG, "{0}: request {1} outside the window (expected #{2})", gateway, header,
-                sa.nextPeerRequestId());
+                String.valueOf(sa.nextPeerRequestId()));
             return;
         }
         sa.heard(ctx.now());
@@ -251,7 +251,7 @@ public final class IkeSession {
         sa.expiresAt(ctx.now() + TimeUnit.SECONDS.toNanos(gateway.ikeProfile().lifetime().toSeconds()));
         LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway,
             String.format("%016x/%016x", sa.initiatorSpi(), sa.responderSpi()),
-            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), sa.local().getPort());
+            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()));
         ctx.listener().ikeSaUp(gateway, sa);
     }
 
@@ -332,7 +332,7 @@ public final class IkeSession {
         switch (sa.retransmission().check(now)) {
             case RESEND -> {
                 final Retransmission r = sa.retransmission();
-                LOG.log(Level.DEBUG, "{0}: retransmitting request #{1} ({2} sent)", gateway, r.messageId(), r.sent());
+                LOG.log(Level.DEBUG, "{0}: retransmitting request #{1} ({2} sent)", gateway, String.valueOf(r.messageId()), r.sent());
                 ctx.transport().send(r.from(), r.to(), r.resend(now));
             }
             case GIVE_UP -> {
