@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The daemon's auto-key tunnels: the IKE engine on kernel UDP sockets, driven from the control thread, and the
  * child SAs it negotiates programmed into the worker — outbound via the tunnel (following the next hop toward the
- * peer), inbound by SPI — and removed when deleted. Keeps the last failure line per gateway for {@code show}.
+ * peer), inbound by SPI — and removed when deleted. Remembers each gateway's last failure line, so the line that
+ * explains a lost IKE SA is repeated when it goes down.
  */
 final class AutoKeyTunnels implements IkeListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AutoKeyTunnels.class.getName());
@@ -77,11 +78,6 @@ final class AutoKeyTunnels implements IkeListener, AutoCloseable {
         }
     }
 
-    /** The last negotiation failure of a gateway, as logged. */
-    Optional<String> lastFailure(final String gateway) {
-        return Optional.ofNullable(lastFailure.get(gateway));
-    }
-
     @Override
     public void ikeSaUp(final GatewayPolicy gateway, final IkeSaRecord sa) {
         lastFailure.remove(gateway.name());
@@ -90,7 +86,8 @@ final class AutoKeyTunnels implements IkeListener, AutoCloseable {
 
     @Override
     public void ikeSaDown(final GatewayPolicy gateway, final IkeSaRecord sa) {
-        LOG.log(Level.INFO, "{0}: IKE SA down", gateway);
+        LOG.log(Level.INFO, "{0}: IKE SA down{1}", gateway,
+            Optional.ofNullable(lastFailure.get(gateway.name())).map(f -> "; last failure: " + f).orElse(""));
     }
 
     @Override

@@ -105,7 +105,8 @@ class StrongSwanInteropNamespaceTest {
             "aes256gcm16-prfsha256-ecp256", "aes128gcm16-ecp256", "198.18.3.0/24");
         assertThrows(IOException.class, () -> strongSwan.initiate("p1"));
         awaitLog("TS_UNACCEPTABLE: proxy-id p1 198.18.1.0/24<->198.18.2.0/24 any; peer allows "
-            + "198.18.1.0/24<->198.18.3.0/24 any");
+            + "198.18.3.0/24<->198.18.2.0/24 any; TS_UNACCEPTABLE: proxy-id p2 198.18.21.0/24<->198.18.22.0/24 any; "
+            + "peer allows 198.18.3.0/24<->198.18.2.0/24 any");
     }
 
     private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,

@@ -1,7 +1,6 @@
 package io.xgate.controlplane.ike.sa;
 
 import java.net.InetSocketAddress;
-import java.util.Optional;
 
 /**
  * Our one outstanding request (a message-ID window of 1): its bytes, where they went, how often they were sent
@@ -70,10 +69,5 @@ public final class Retransmission {
 
     public InetSocketAddress to() {
         return to;
-    }
-
-    /** The request, for a resend to a peer that moved (NAT-T port switch). */
-    public Optional<byte[]> request() {
-        return Optional.ofNullable(request);
     }
 }
