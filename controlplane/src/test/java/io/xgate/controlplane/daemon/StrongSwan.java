@@ -44,6 +44,8 @@ final class StrongSwan implements AutoCloseable {
             }
             """.formatted(log(), vici()));
         Files.deleteIfExists(log());
+        // A socket file left by the previous charon would look ready before this one listens.
+        Files.deleteIfExists(vici());
         final String ns = lab.gatewayNamespace(TwoGatewayLab.Side.B);
         charon = lab.startIn(ns, dir.resolve("charon.out"), "unshare", "--mount", "--propagation", "private", "sh", "-c",
             "mount -t tmpfs tmpfs /run && exec env STRONGSWAN_CONF=" + dir.resolve("strongswan.conf")
