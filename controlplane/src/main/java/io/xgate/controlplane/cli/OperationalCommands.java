@@ -50,11 +50,13 @@ final class OperationalCommands {
                 .add("vpn ipsec-sa", new ApiCommand("xgate " + verb + " vpn ipsec-sa tunnel T", env,
                         args -> call(verb + ".vpn.ipsec-sa", required(args, "tunnel")),
                         (result, out) -> out.println("tunnel " + result.path("tunnel").asText() + ": "
-                                + result.path("action").asText() + " (SPI in " + result.path("spiIn").asText()
-                                + ", out " + result.path("spiOut").asText() + ")")))
+                                + result.path("action").asText() + (result.has("spiIn") ? " (SPI in "
+                                + result.path("spiIn").asText() + ", out " + result.path("spiOut").asText() + ")"
+                                : ""))))
                 .add("vpn ike-sa", new ApiCommand("xgate " + verb + " vpn ike-sa gateway G", env,
                         args -> call(verb + ".vpn.ike-sa", required(args, "gateway")),
-                        (result, out) -> out.println(result.toString())));
+                        (result, out) -> out.println("gateway " + result.path("gateway").asText() + ": "
+                                + result.path("action").asText())));
     }
 
     private static ApiCommand.Call call(final String cmd, final Map<String, ?> args) {
@@ -143,19 +145,61 @@ final class OperationalCommands {
         table.print(out);
     }
 
+    /**
+     * One row per gateway and its IKE SA; with {@code detail}, the configured proposals per gateway, then a block per
+     * IKE SA with its child SAs and the last failure line.
+     */
     private static void ikeSas(final JsonNode result, final PrintStream out) {
-        final Table table = new Table("GATEWAY", "PEER", "VERSION", "STATE", "PROPOSALS");
-        result.path("gateways").forEach(g -> {
-            final List<String> proposals = new ArrayList<>();
-            g.path("proposals").properties().forEach(e -> {
-                final List<String> values = new ArrayList<>();
-                e.getValue().forEach(v -> values.add(v.asText()));
-                proposals.add(e.getKey() + " " + String.join(",", values));
+        final JsonNode gateways = result.path("gateways");
+        if (result.path("detail").asBoolean()) {
+            final Table table = new Table("GATEWAY", "PEER", "VERSION", "STATE", "PROPOSALS");
+            gateways.forEach(g -> {
+                final List<String> proposals = new ArrayList<>();
+                g.path("proposals").properties().forEach(e -> {
+                    final List<String> values = new ArrayList<>();
+                    e.getValue().forEach(v -> values.add(v.asText()));
+                    proposals.add(e.getKey() + " " + String.join(",", values));
+                });
+                table.row(text(g, "name"), text(g, "peer"), text(g, "version"), text(g, "state"),
+                        String.join("; ", proposals));
             });
-            table.row(text(g, "name"), text(g, "peer"), text(g, "version"), text(g, "state"),
-                    proposals.isEmpty() ? "-" : String.join("; ", proposals));
+            table.print(out);
+            gateways.forEach(g -> ikeSaDetail(g, out));
+            return;
+        }
+        final Table table = new Table("GATEWAY", "PEER", "STATE", "ROLE", "SPI-I", "SPI-R", "NAT-T", "ALGORITHMS",
+                "AGE", "CHILD-SAS");
+        gateways.forEach(g -> {
+            final JsonNode sa = g.path("ikeSa");
+            if (sa.isObject()) {
+                table.row(text(g, "name"), text(sa, "peer"), text(sa, "state"), text(sa, "role"),
+                        text(sa, "spiInitiator"), text(sa, "spiResponder"), text(sa, "natT"), text(sa, "algorithms"),
+                        sa.path("ageSeconds").asLong() + "s", String.valueOf(sa.path("childSas").size()));
+            } else {
+                table.row(text(g, "name"), text(g, "peer"), text(g, "state"), "-", "-", "-", "-", "-", "-", "0");
+            }
         });
         table.print(out);
+    }
+
+    private static void ikeSaDetail(final JsonNode g, final PrintStream out) {
+        final JsonNode sa = g.path("ikeSa");
+        out.println();
+        if (sa.isObject()) {
+            out.println("gateway " + text(g, "name") + ": IKE SA " + text(sa, "spiInitiator") + ":"
+                    + text(sa, "spiResponder") + " " + text(sa, "state") + ", " + text(sa, "role") + ", age "
+                    + sa.path("ageSeconds").asLong() + "s");
+            out.println("  local " + text(sa, "local") + ", peer " + text(sa, "peer") + ", NAT-T: " + text(sa, "natT"));
+            out.println("  algorithms: " + text(sa, "algorithms"));
+            sa.path("childSas").forEach(c -> out.println("  child SA " + text(c, "name") + ": in " + text(c, "spiIn")
+                    + ", out " + text(c, "spiOut") + ", " + text(c, "encryption") + "/" + text(c, "authentication")
+                    + ", " + text(c, "encapsulation") + ", age " + c.path("ageSeconds").asLong() + "s"));
+        } else {
+            out.println("gateway " + text(g, "name") + ": no IKE SA (" + text(g, "state") + ")");
+        }
+        if (g.path("lastFailure").isTextual()) {
+            out.println("  last failure: " + text(g, "lastFailure"));
+        }
     }
 
     private static void interfaces(final JsonNode result, final PrintStream out) {

@@ -1,5 +1,7 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.packet.IpAddress;
+import io.xgate.dataplane.packet.IpPrefix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,20 @@ public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zone
             }
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The address a manual-key SA or IKE sends from: the configured IP, else the local interface's first address
+     * of {@code family}.
+     */
+    public IpAddress sourceAddress(final LocalAddress local, final int family) {
+        return local.ip().orElseGet(() -> findInterface(local.interfaceName())
+                .map(NetworkInterface::ip).orElse(List.of()).stream()
+                .map(IpPrefix::address)
+                .filter(a -> a.family() == family)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(local.interfaceName()
+                        + " has no " + IpAddress.familyName(family) + " address to send from")));
     }
 
     public Optional<NetworkInterface> findInterface(final String name) {

@@ -46,7 +46,12 @@ final class DocumentBinder {
         final Device d = Device.DEFAULT;
         return new Device(f.get("workers").integer(d.workers()), f.get("cpu-list").list(n -> n.integer(0)),
                 f.get("counters-file").string(d.countersFile()),
-                f.get("management-socket").string(d.managementSocket()));
+                f.get("management-socket").string(d.managementSocket()),
+                f.get("debug").object(DocumentBinder::debug));
+    }
+
+    private static Device.Debug debug(final Fields f) {
+        return new Device.Debug(Optional.ofNullable(f.get("key-export-dir").string(null)));
     }
 
     /** Without a {@code zones} list, the zones are those the interfaces name. */

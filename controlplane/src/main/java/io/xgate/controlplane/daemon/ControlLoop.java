@@ -9,8 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The daemon's control thread between start and stop: reads punted packets and probe replies, closes the SAs the
  * worker let go of, lets the tunnel monitors probe and time out (every round: rounds are at most a millisecond
- * apart, well inside the shortest probe interval), re-polls the kernel's neighbours when the resolver says it is
- * time, and runs what other threads handed over (commits, {@code show} queries) and timers. Everything that
+ * apart, well inside the shortest probe interval), runs IKE (datagrams and timers), re-polls the kernel's
+ * neighbours when the resolver says it is time, and runs what other threads handed over (commits, {@code show}
+ * queries) and timers. Everything that
  * allocates or frees counters, and everything that programs routes, happens on this one thread.
  */
 final class ControlLoop {
@@ -22,16 +23,18 @@ final class ControlLoop {
     private final PuntMonitor punts;
     private final NeighbourResolver neighbours;
     private final TunnelMonitors monitors;
+    private final AutoKeyTunnels autoKey;
     private final ControlTasks tasks;
     private volatile boolean running = true;
 
     ControlLoop(final WorkerChannels channels, final PuntMonitor punts, final NeighbourResolver neighbours,
-                final TunnelMonitors monitors, final ControlTasks tasks) {
+                final TunnelMonitors monitors, final AutoKeyTunnels autoKey, final ControlTasks tasks) {
         this.channels = channels;
         this.events = channels.events();
         this.punts = punts;
         this.neighbours = neighbours;
         this.monitors = monitors;
+        this.autoKey = autoKey;
         this.tasks = tasks;
     }
 
@@ -40,7 +43,7 @@ final class ControlLoop {
         long lastNeighbourPoll = System.nanoTime() - neighbours.pollDelayNanos();
         while (running) {
             int work = events.poll(punts, monitors, EVENTS_PER_ROUND) + channels.closeRetiredSas()
-                    + monitors.tick() + tasks.runDue();
+                    + monitors.tick() + autoKey.doWork() + tasks.runDue();
             final long now = System.nanoTime();
             // Measured from the last poll, so a punt that asks for eager polling shortens the current wait too.
             if (now - lastNeighbourPoll >= neighbours.pollDelayNanos()) {

@@ -19,8 +19,10 @@ import java.util.List;
  * Where a commit reaches the data plane: turns each changed object of a {@link ConfigChange} into worker commands,
  * touching nothing else — a new manual-key tunnel adds its SAs without disturbing the other tunnels' SAs or
  * counters, a removed one has its SAs wiped, a changed one is replaced make-before-break ({@link ManualKeyTunnels}),
- * routes go through their one owner ({@link RouteProgrammer}, which leaves out what the tunnel monitor withdrew),
- * and the tunnel monitors follow last ({@link MonitorCommits}). Start-up is the commit from an empty config. What
+ * routes go through their one owner ({@link RouteProgrammer}, which leaves out what the tunnel monitor withdrew) —
+ * auto-key tunnels' routes too, into their tunnel interfaces like any other —, then IKE: the gateways and auto-key
+ * tunnels the commit touched start, stop or renegotiate ({@link AutoKeyTunnels}), and the tunnel monitors follow
+ * last ({@link MonitorCommits}). Start-up is the commit from an empty config. What
  * only a restart can change is refused before anything is touched ({@link RestartRules}); every command posted
  * records its inverse, so {@link #revert} takes back exactly what the failed apply did — routes, SAs, monitors and
  * their withdrawals. Runs on the control thread (the management API hands commits over through
@@ -33,6 +35,7 @@ public final class DataplaneApplier implements ApplyTarget {
     private final DeviceConfig started;
     private final RouteProgrammer routes;
     private final ManualKeyTunnels tunnels;
+    private final AutoKeyTunnels autoKey;
     private final MonitorCommits monitors;
     private final UndoLog undo = new UndoLog();
     /** What the data plane runs: the last applied config, or the one before a reverted apply. */
@@ -41,11 +44,12 @@ public final class DataplaneApplier implements ApplyTarget {
     /** @param started the config the ports were opened with: what a commit must leave as it is */
     DataplaneApplier(final WorkerProxy proxy, final NeighbourResolver neighbours, final ControlTasks tasks,
                      final DeviceConfig started, final InstantSource clock, final RouteProgrammer routes,
-                     final MonitorCommits monitors) {
+                     final AutoKeyTunnels autoKey, final MonitorCommits monitors) {
         this.proxy = proxy;
         this.started = started;
         this.routes = routes;
         this.tunnels = new ManualKeyTunnels(proxy, neighbours, tasks, clock);
+        this.autoKey = autoKey;
         this.monitors = monitors;
     }
 
@@ -71,6 +75,7 @@ public final class DataplaneApplier implements ApplyTarget {
         for (final ObjectChange c : change.changes()) {
             apply(change, c);
         }
+        autoKey.apply(change.before(), change.after(), undo);
         monitors.apply(change.before(), change.after(), monitored, undo);
         running = change.after();
         LOG.log(Level.INFO, "applied {0}", change.summary());
@@ -111,8 +116,8 @@ public final class DataplaneApplier implements ApplyTarget {
             }
             case IPSEC_TUNNEL -> applyTunnel(c, before, after);
             default -> {
-                // Zones, profiles, IKE gateways: nothing in the data plane yet. Monitor profiles and tunnel groups
-                // reach the monitors, after every object (MonitorCommits).
+                // Zones hold nothing in the data plane; profiles and IKE gateways reach IKE after every object
+                // (AutoKeyTunnels), monitor profiles and tunnel groups the monitors, last (MonitorCommits).
             }
         }
     }
@@ -132,8 +137,8 @@ public final class DataplaneApplier implements ApplyTarget {
         if (isProgrammed) {
             tunnels.install(after, now, undo);
         } else if (now != null) {
-            LOG.log(Level.INFO, "ipsec tunnel {0} stays down: {1}", now.name(), now.disabled() ? "disabled"
-                    : "auto-key, and IKE is not running yet");
+            LOG.log(Level.INFO, "ipsec tunnel {0}: {1}", now.name(), now.disabled() ? "disabled, stays down"
+                    : "auto-key, its SAs come from IKE");
         }
     }
 

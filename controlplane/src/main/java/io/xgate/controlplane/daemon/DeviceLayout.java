@@ -7,10 +7,13 @@ import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.Ipv6Settings;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.Named;
+import io.xgate.controlplane.config.StaticRoute;
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.controlplane.config.TunnelInterface;
 import io.xgate.dataplane.port.xdp.PortRole;
 import io.xgate.dataplane.port.xdp.XdpPortSpec;
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +68,26 @@ final class DeviceLayout {
 
     PortRole role(final EthernetInterface port) {
         return wanPorts.contains(port.name()) ? PortRole.WAN : PortRole.LAN;
+    }
+
+    /**
+     * The neighbour an SA's packets to {@code peer} go to from {@code localInterface}: the peer itself on a
+     * connected network, else the gateway of the most specific static route through that interface, else the peer
+     * (assumed on-link).
+     */
+    IpAddress nextHopToward(final String localInterface, final IpAddress peer) {
+        final boolean connected = config.findInterface(localInterface).stream()
+                .flatMap(i -> i.ip().stream()).anyMatch(p -> p.contains(peer));
+        if (connected) {
+            return peer;
+        }
+        return config.virtualRouters().stream()
+                .flatMap(r -> r.staticRoutes().stream())
+                .filter(r -> r.interfaceName().equals(localInterface) && r.nexthop().isPresent()
+                        && r.destination().contains(peer))
+                .max(Comparator.comparingInt(r -> r.destination().length()))
+                .flatMap(StaticRoute::nexthop)
+                .orElse(peer);
     }
 
     static int tunnelId(final String tunnelInterfaceName) {

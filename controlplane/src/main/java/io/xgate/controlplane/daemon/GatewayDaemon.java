@@ -38,8 +38,8 @@ import org.agrona.concurrent.status.CountersManager;
 /**
  * A running gateway, {@code xgate run}: the counters file, the AF_XDP ports with their XDP programs, one worker
  * on its thread, the config programmed through {@link DataplaneApplier} by the state directory's config service,
- * the tunnel monitors, the management API, and the control loop on the thread that called
- * {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
+ * IKE ({@link AutoKeyTunnels}), the tunnel monitors, the management API, and the control loop on the thread that
+ * called {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
  * stops the worker, closes the SAs (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and
  * removes nothing else: devices, addresses and the counters file stay.
  */
@@ -118,13 +118,18 @@ public final class GatewayDaemon {
         final ControlTasks tasks = new ControlTasks();
         final RouteProgrammer routes = new RouteProgrammer(proxy, neighbours);
         final TunnelRoutes tunnelRoutes = new TunnelRoutes(routes);
-        final TunnelMonitors monitors = new TunnelMonitors(proxy::sendProbe, tunnelRoutes, new ManualKeyRekeys(),
+        final AutoKeyTunnels autoKey = new AutoKeyTunnels(config, proxy, neighbours, InstantSource.system());
+        opened.push(autoKey);
+        final ManualKeyRekeys manualKeys = new ManualKeyRekeys();
+        // wait-recover asks whoever keys the tunnel: IKE renegotiates, manual keys stay.
+        final TunnelMonitors monitors = new TunnelMonitors(proxy::sendProbe, tunnelRoutes,
+                (tunnel, reason) -> (autoKey.negotiates(tunnel) ? autoKey : manualKeys).requestRekey(tunnel, reason),
                 MonitorClock.SYSTEM);
         final DataplaneApplier applier = new DataplaneApplier(proxy, neighbours, tasks, config, InstantSource.system(),
-                routes, new MonitorCommits(monitors, tunnelRoutes));
+                routes, autoKey, new MonitorCommits(monitors, tunnelRoutes));
         final ConfigService configService = ManagementWiring.openConfig(startup, applier, tasks);
         punts = new PuntMonitor(neighbours);
-        loop = new ControlLoop(channels, punts, neighbours, monitors, tasks);
+        loop = new ControlLoop(channels, punts, neighbours, monitors, autoKey, tasks);
 
         final AtomicCounter errors = counters.newCounter("worker 0: errors", CounterTypes.WORKER,
                 key -> key.putLong(0, 0));
@@ -142,10 +147,10 @@ public final class GatewayDaemon {
                     ports.ports().get(i).bindMode().name(), specs.get(i).queue()));
         }
         final Supplier<List<CounterSnapshot.Counter>> snapshot = () -> CounterSnapshot.read(countersFile.reader());
-        final VpnStatus vpn = new VpnStatus(applier::running, applier.tunnels(), neighbours, snapshot,
+        final VpnStatus vpn = new VpnStatus(applier::running, applier.tunnels(), autoKey, neighbours, snapshot,
                 InstantSource.system(), monitors);
         // Pushed last, so closed first: no command reaches a stopping gateway.
-        opened.push(ManagementWiring.serve(config, configService, tasks, applier, vpn,
+        opened.push(ManagementWiring.serve(config, configService, tasks, applier, autoKey, vpn,
                 new DeviceStatus(applier::running, openedPorts, routes, neighbours, vpn, snapshot), monitors));
     }
 

@@ -69,13 +69,14 @@ final class ManagementWiring {
      * every change of the tunnel monitors.
      */
     static ManagementServer serve(final DeviceConfig config, final ConfigService configService,
-                                  final ControlTasks tasks, final DataplaneApplier applier, final VpnStatus vpn,
+                                  final ControlTasks tasks, final DataplaneApplier applier,
+                                  final AutoKeyTunnels autoKey, final VpnStatus vpn,
                                   final DeviceStatus device, final TunnelMonitors monitors) throws IOException {
         final EventBus events = new EventBus();
         final ManagementServer server = new ManagementServer(Path.of(config.device().managementSocket()), events);
         ConfigHandlers.register(server, configService, events);
         monitors.addListener(new MonitorEvents(events));
-        OperationalHandlers.register(server, tasks, applier, vpn, device);
+        OperationalHandlers.register(server, tasks, applier, autoKey, vpn, device);
         server.start();
         LOG.log(Level.INFO, "management API on {0}", server.socket());
         return server;

@@ -2,10 +2,8 @@ package io.xgate.controlplane.daemon;
 
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.dataplane.packet.IpAddress;
-import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.ManualKey;
-import io.xgate.controlplane.config.NetworkInterface;
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
 import io.xgate.dataplane.crypto.IntegrityAlgorithm;
 import io.xgate.dataplane.sa.IpsecMode;
@@ -27,21 +25,10 @@ record ManualKeySas(SaSpec outbound, SaSpec inbound) implements AutoCloseable {
                     TrafficSelector.any(io.xgate.dataplane.packet.IpAddress.V6));
 
     static ManualKeySas of(final DeviceConfig config, final IpsecTunnel tunnel, final ManualKey key) {
-        final IpAddress local = localAddress(config, key);
+        final IpAddress local = config.sourceAddress(key.localAddress(), key.peerAddress().family());
         final int tunnelId = DeviceLayout.tunnelId(tunnel.tunnelInterface());
         return new ManualKeySas(spec(tunnel, key, tunnelId, (int) key.localSpi().value(), local),
                 spec(tunnel, key, tunnelId, (int) key.remoteSpi().value(), local));
-    }
-
-    /** The configured local IP, else the local interface's first address of the peer's family. */
-    static IpAddress localAddress(final DeviceConfig config, final ManualKey key) {
-        return key.localAddress().ip().orElseGet(() -> config.findInterface(key.localAddress().interfaceName())
-                .map(NetworkInterface::ip).orElse(List.of()).stream()
-                .map(IpPrefix::address)
-                .filter(a -> a.family() == key.peerAddress().family())
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(key.localAddress().interfaceName()
-                        + " has no " + key.peerAddress().family() + " address to send from")));
     }
 
     private static SaSpec spec(final IpsecTunnel tunnel, final ManualKey key, final int tunnelId, final int spi,

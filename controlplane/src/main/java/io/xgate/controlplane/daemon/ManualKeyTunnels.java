@@ -3,7 +3,6 @@ package io.xgate.controlplane.daemon;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.ManualKey;
-import io.xgate.controlplane.config.StaticRoute;
 import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.dataplane.sa.InboundSa;
 import io.xgate.dataplane.sa.OutboundSa;
@@ -12,7 +11,6 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +71,7 @@ final class ManualKeyTunnels {
         final ManualKey key = (ManualKey) tunnel.keying();
         final String localInterface = key.localAddress().interfaceName();
         final int port = new DeviceLayout(config).portId(localInterface);
-        final IpAddress nextHop = nextHopToward(config, localInterface, key.peerAddress());
+        final IpAddress nextHop = new DeviceLayout(config).nextHopToward(localInterface, key.peerAddress());
         try (ManualKeySas sas = ManualKeySas.of(config, tunnel, key)) {
             final InboundSa in = addInbound(tunnel.name(), sas, undo);
             final OutboundSa out = DataplaneApplier.accepted(proxy.addOutboundSa(sas.outbound(), port,
@@ -125,7 +123,7 @@ final class ManualKeyTunnels {
         final ManualKey key = (ManualKey) tunnel.keying();
         final String localInterface = key.localAddress().interfaceName();
         final int port = new DeviceLayout(after).portId(localInterface);
-        final IpAddress nextHop = nextHopToward(after, localInterface, key.peerAddress());
+        final IpAddress nextHop = new DeviceLayout(after).nextHopToward(localInterface, key.peerAddress());
         // Undoes a replacement that failed half-way; a finished one is undone as a whole, by replacing back.
         final UndoLog partial = new UndoLog();
         try (ManualKeySas sas = ManualKeySas.of(after, tunnel, key)) {
@@ -186,27 +184,6 @@ final class ManualKeyTunnels {
                 installed.put(previous.tunnel().name(), previous);
             }
         });
-    }
-
-    /**
-     * The neighbour packets to {@code peer} go to from {@code localInterface}: the peer itself on a connected
-     * network, else the gateway of the most specific static route through that interface, else the peer
-     * (assumed on-link).
-     */
-    private static IpAddress nextHopToward(final DeviceConfig config, final String localInterface,
-                                           final IpAddress peer) {
-        final boolean connected = config.findInterface(localInterface).stream()
-                .flatMap(i -> i.ip().stream()).anyMatch(p -> p.contains(peer));
-        if (connected) {
-            return peer;
-        }
-        return config.virtualRouters().stream()
-                .flatMap(r -> r.staticRoutes().stream())
-                .filter(r -> r.interfaceName().equals(localInterface) && r.nexthop().isPresent()
-                        && r.destination().contains(peer))
-                .max(Comparator.comparingInt(r -> r.destination().length()))
-                .flatMap(StaticRoute::nexthop)
-                .orElse(peer);
     }
 
     static String hex(final int spi) {

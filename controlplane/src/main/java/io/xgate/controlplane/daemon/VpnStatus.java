@@ -1,10 +1,7 @@
 package io.xgate.controlplane.daemon;
 
 import io.xgate.controlplane.config.AutoKey;
-import io.xgate.controlplane.config.ConfigEnum;
 import io.xgate.controlplane.config.DeviceConfig;
-import io.xgate.controlplane.config.IkeCryptoProfile;
-import io.xgate.controlplane.config.IkeGateway;
 import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.monitor.TunnelGroupStatus;
@@ -24,16 +21,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The answers of {@code show vpn ...}: SAs and tunnels from what the applier installed and the running config,
+ * The answers of {@code show vpn ...}: SAs and tunnels from what the applier installed, what IKE negotiated
+ * ({@link AutoKeyTunnels}, gateways and IKE SAs in {@link IkeStatus}) and the running config,
  * traffic from the counters file, monitor states and tunnel-group choices from the tunnel monitors. Never a key:
  * SAs are described by SPI and algorithm names only. Control thread.
  */
 final class VpnStatus {
-    /** Until IKE exists, what every auto-key gateway and tunnel says about itself. */
-    static final String NO_IKE = "no IKE yet";
-
     record Traffic(long packets, long bytes) {
     }
 
@@ -65,33 +61,43 @@ final class VpnStatus {
                             String since, String reason, long switches) {
     }
 
-    record Gateway(String name, String version, String local, String peer, String authentication,
-                   String ikeCryptoProfile, String state, Map<String, List<String>> proposals) {
-    }
-
     private final Supplier<DeviceConfig> running;
     private final ManualKeyTunnels tunnels;
+    private final AutoKeyTunnels autoKey;
+    private final IkeStatus ike;
     private final NeighbourResolver neighbours;
     private final Supplier<List<CounterSnapshot.Counter>> counters;
     private final InstantSource clock;
     private final TunnelMonitors monitors;
 
-    VpnStatus(final Supplier<DeviceConfig> running, final ManualKeyTunnels tunnels, final NeighbourResolver neighbours,
-              final Supplier<List<CounterSnapshot.Counter>> counters, final InstantSource clock,
-              final TunnelMonitors monitors) {
+    VpnStatus(final Supplier<DeviceConfig> running, final ManualKeyTunnels tunnels, final AutoKeyTunnels autoKey,
+              final NeighbourResolver neighbours, final Supplier<List<CounterSnapshot.Counter>> counters,
+              final InstantSource clock, final TunnelMonitors monitors) {
         this.running = running;
         this.tunnels = tunnels;
+        this.autoKey = autoKey;
+        this.ike = new IkeStatus(autoKey, clock);
         this.neighbours = neighbours;
         this.counters = counters;
         this.clock = clock;
         this.monitors = monitors;
     }
 
-    /** @param tunnel one tunnel's SAs, or null for all */
+    /** @param tunnel one tunnel's SAs, or null for all: manual-key ones, then those IKE negotiated */
     List<IpsecSa> ipsecSas(final String tunnel) {
         requireTunnel(tunnel);
-        return tunnels.all().stream().filter(i -> tunnel == null || i.tunnel().name().equals(tunnel))
-                .map(this::ipsecSa).toList();
+        return Stream.concat(tunnels.all().stream().filter(i -> tunnel == null || i.tunnel().name().equals(tunnel))
+                        .map(this::ipsecSa),
+                autoKey.installed().stream().filter(i -> tunnel == null || i.tunnel().equals(tunnel))
+                        .map(this::ipsecSa)).toList();
+    }
+
+    /** Named after the child SA: the tunnel, and its proxy ID when it has several. */
+    private IpsecSa ipsecSa(final AutoKeyTunnels.Installed i) {
+        final var suite = i.child().sa().suite();
+        final IpsecTunnel tunnel = i.child().policy().tunnel();
+        return sa(i.child().policy().name(), tunnel, i.inbound(), i.outbound(), suite.encryption().configName(),
+                suite.integrity().configName(), i.since());
     }
 
     private IpsecSa ipsecSa(final ManualKeyTunnels.Installed i) {
@@ -106,12 +112,17 @@ final class VpnStatus {
             case ManualKey.Esp esp -> esp.authentication().configName();
             case ManualKey.Ah ah -> ah.authentication().configName();
         };
-        return new IpsecSa(i.tunnel().name(), i.tunnel().tunnelInterface(), out.local().toString(),
+        return sa(i.tunnel().name(), i.tunnel(), in, out, encryption, authentication, i.since());
+    }
+
+    private IpsecSa sa(final String name, final IpsecTunnel tunnel, final InboundSa in, final OutboundSa out,
+                       final String encryption, final String authentication, final Instant since) {
+        return new IpsecSa(name, tunnel.tunnelInterface(), out.local().toString(),
                 out.peer().toString(), out.protocol().name(), out.mode().name().toLowerCase(), encryption,
                 authentication, "0x" + ManualKeyTunnels.hex(in.spi()), "0x" + ManualKeyTunnels.hex(out.spi()),
-                Duration.between(i.since(), clock.instant()).toSeconds(),
+                Duration.between(since, clock.instant()).toSeconds(),
                 out.nextSequenceFromAnotherThread() - 1,
-                new Replay(i.tunnel().antiReplay(), in.window().size(), in.window().highestFromAnotherThread()),
+                new Replay(tunnel.antiReplay(), in.window().size(), in.window().highestFromAnotherThread()),
                 new Traffic(in.counters().packetsIn(), in.counters().bytesIn()),
                 new Traffic(out.counters().packetsOut(), out.counters().bytesOut()));
     }
@@ -155,9 +166,14 @@ final class VpnStatus {
         if (t.disabled()) {
             state = "down";
             reason = "disabled";
-        } else if (!(t.keying() instanceof ManualKey)) {
-            state = "down";
-            reason = NO_IKE;
+        } else if (t.keying() instanceof AutoKey auto) {
+            final List<AutoKeyTunnels.Installed> children = autoKey.installed().stream()
+                    .filter(i -> i.tunnel().equals(t.name())).toList();
+            final var unresolved = children.stream().filter(i -> neighbours.macOf(i.nextHop()) == 0).findFirst();
+            state = children.isEmpty() || unresolved.isPresent() ? "down" : "up";
+            reason = children.isEmpty() ? "no child SA; " + auto.ikeGateway().stream().map(ike::whyNoChildSa)
+                    .collect(Collectors.joining("; "))
+                    : unresolved.map(i -> "next hop " + i.nextHop() + " unresolved").orElse("");
         } else {
             final var installed = tunnels.installed(t.name());
             if (installed.isEmpty()) {
@@ -190,39 +206,9 @@ final class VpnStatus {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** Auto-key gateways as configured; with {@code detail}, the proposals of their IKE crypto profile. */
-    List<Gateway> gateways(final String gateway, final boolean detail) {
-        final DeviceConfig config = running.get();
-        if (gateway != null && config.findIkeGateway(gateway).isEmpty()) {
-            throw new IllegalArgumentException("no ike-gateway " + gateway);
-        }
-        return config.ikeGateways().stream().filter(g -> gateway == null || g.name().equals(gateway))
-                .map(g -> gateway(config, g, detail)).toList();
-    }
-
-    private static Gateway gateway(final DeviceConfig config, final IkeGateway g, final boolean detail) {
-        final String peer = switch (g.peerAddress()) {
-            case IkeGateway.PeerAddress.Ip ip -> ip.ip().toString();
-            case IkeGateway.PeerAddress.Fqdn fqdn -> fqdn.fqdn();
-            case IkeGateway.PeerAddress.Dynamic dynamic -> "dynamic";
-        };
-        final String authentication = g.authentication() instanceof IkeGateway.Authentication.PreSharedKey
-                ? "pre-shared-key" : "certificate";
-        final Map<String, List<String>> proposals = new LinkedHashMap<>();
-        if (detail) {
-            final IkeCryptoProfile p = config.findIkeCryptoProfile(g.ikeCryptoProfile()).orElseThrow();
-            proposals.put("encryption", names(p.encryption()));
-            proposals.put("hash", names(p.hash()));
-            proposals.put("dh-group", names(p.dhGroup()));
-            proposals.put("lifetime", List.of(p.lifetime().value() + " " + p.lifetime().unit().configName()));
-        }
-        return new Gateway(g.name(), g.version().configName(),
-                g.localAddress().interfaceName() + g.localAddress().ip().map(ip -> " " + ip).orElse(""), peer,
-                authentication, g.ikeCryptoProfile(), NO_IKE, proposals);
-    }
-
-    private static List<String> names(final List<? extends ConfigEnum> values) {
-        return values.stream().map(ConfigEnum::configName).toList();
+    /** The ike-gateways with their IKE SAs ({@link IkeStatus}). */
+    List<IkeStatus.Gateway> gateways(final String gateway, final boolean detail) {
+        return ike.gateways(running.get(), gateway, detail);
     }
 
     private void requireTunnel(final String tunnel) {

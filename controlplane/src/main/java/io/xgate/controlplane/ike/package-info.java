@@ -1,5 +1,5 @@
 /**
- * IKEv2 (RFC 7296) for auto-key tunnels, phase 1: the wire codec and the cryptography, with no state.
+ * IKEv2 (RFC 7296) for auto-key tunnels: the wire codec and the cryptography (phase 1), the exchanges (phase 2a).
  *
  * <ul>
  *   <li>{@code ike.wire}: bounded byte readers/writers and the immutable {@link io.xgate.controlplane.ike.wire.Bytes}.</li>
@@ -13,7 +13,11 @@
  *   <li>{@code ike.proposal}: SA proposals from the config's crypto profiles, responder selection and the
  *       NO_PROPOSAL_CHOSEN explanation.</li>
  *   <li>{@code ike.ts}: traffic selectors from proxy IDs, responder narrowing and the TS_UNACCEPTABLE explanation.</li>
+ *   <li>{@code ike.policy}: what the config asks of each gateway and its child SAs; {@code ike.sa}: the SA records
+ *       and retransmission state; {@code ike.exchange}: NAT detection, cookies, identities, child SA negotiation.</li>
+ *   <li>{@code ike.session}: {@link io.xgate.controlplane.ike.session.IkeEngine} and one state machine per IKE SA
+ *       and per child SA, with injected randomness, clock and transport; the daemon's {@code AutoKeyTunnels} puts it on
+ *       kernel UDP sockets and programs the data plane.</li>
  * </ul>
- * State machines, exchanges, retransmission and sockets are phase 2 and build on these types only.
  */
 package io.xgate.controlplane.ike;

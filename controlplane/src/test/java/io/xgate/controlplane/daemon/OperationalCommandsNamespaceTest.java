@@ -174,7 +174,7 @@ class OperationalCommandsNamespaceTest {
 
     @Test
     @Order(5)
-    void clearReinstallsTheManualKeySasAndIkeCommandsSayThereIsNoIke() throws Exception {
+    void clearReinstallsTheManualKeySasAndIkeCommandsRefuseAnUnknownGateway() throws Exception {
         assertTrue(show(Side.A, "clear", "vpn", "ipsec-sa", "tunnel", "to-peer").contains("reinstalled"));
         assertTrue(show(Side.B, "test", "vpn", "ipsec-sa", "tunnel", "to-peer").contains("reinstalled"));
         assertTrue(rows(show(Side.A, "show", "vpn", "ipsec-sa")).get(1).contains(" 0 1024/0 "),

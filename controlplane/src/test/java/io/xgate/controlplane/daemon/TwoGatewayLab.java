@@ -324,6 +324,15 @@ public final class TwoGatewayLab implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Any long-running command in a namespace, output to {@code log}; the lab stops it by PID at the latest. */
+    Process startIn(final String namespace, final Path log, final String... command) throws IOException {
+        final List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(List.of(command));
+        final Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(process);
+        return process;
+    }
+
     /** lab_traffic.py in a namespace, left running (servers); the lab stops it by PID at the latest. */
     public Process startTraffic(final String namespace, final String... args) throws IOException {
         final List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "/usr/bin/python3",

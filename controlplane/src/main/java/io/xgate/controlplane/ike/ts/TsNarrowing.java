@@ -44,7 +44,7 @@ public final class TsNarrowing {
     }
 
     /** {@code local<->remote protocol}, from our point of view; ranges joined with ','. */
-    static String describe(final List<TrafficSelector> local, final List<TrafficSelector> remote) {
+    public static String describe(final List<TrafficSelector> local, final List<TrafficSelector> remote) {
         final Set<String> protocols = new LinkedHashSet<>();
         local.forEach(ts -> protocols.add(TrafficSelectors.protocol(ts)));
         remote.forEach(ts -> protocols.add(TrafficSelectors.protocol(ts)));

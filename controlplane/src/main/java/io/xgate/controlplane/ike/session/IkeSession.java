@@ -1,0 +1,443 @@
+package io.xgate.controlplane.ike.session;
+
+import io.xgate.controlplane.ike.message.ExchangeType;
+import io.xgate.controlplane.ike.message.IkeDecodeResult;
+import io.xgate.controlplane.ike.message.IkeHeader;
+import io.xgate.controlplane.ike.message.IkeMessage;
+import io.xgate.controlplane.ike.payload.IkePayload;
+import io.xgate.controlplane.ike.payload.NotifyPayload;
+import io.xgate.controlplane.ike.payload.NotifyType;
+import io.xgate.controlplane.ike.policy.ChildPolicy;
+import io.xgate.controlplane.ike.policy.GatewayPolicy;
+import io.xgate.controlplane.ike.sa.ChildSaRecord;
+import io.xgate.controlplane.ike.sa.IkeSaRecord;
+import io.xgate.controlplane.ike.sa.Retransmission;
+import io.xgate.controlplane.ike.ts.TsNarrowing;
+
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The state machine of one IKE SA (the Android IKE library's model): states are named after the procedure, who
+ * started it and the exchange in flight, so a log line says exactly where a negotiation was. The SA's data lives
+ * in {@link IkeSaRecord}; the exchanges' logic in {@link SaInitExchange}, {@link AuthExchange},
+ * {@link CreateChildExchange} and {@link InformationalExchange}. One request of ours at a time (message-ID window
+ * of 1); further local requests wait in a queue until the SA is {@link State#IDLE}.
+ */
+public final class IkeSession {
+    private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
+
+    public enum State {
+        /** We sent IKE_SA_INIT. */
+        CREATE_IKE_LOCAL_INIT,
+        /** We sent IKE_AUTH. */
+        CREATE_IKE_LOCAL_AUTH,
+        /** We answered the peer's IKE_SA_INIT and wait for its IKE_AUTH: half-open. */
+        CREATE_IKE_REMOTE_AUTH,
+        /** Established, no request of ours outstanding. */
+        IDLE,
+        CREATE_CHILD_LOCAL_CREATE,
+        DELETE_CHILD_LOCAL_INFO,
+        DELETE_IKE_LOCAL_INFO,
+        LIVENESS_LOCAL_INFO,
+        CLOSED
+    }
+
+    final IkeContext ctx;
+    final IkeSaRecord sa;
+    /** Responder: the gateways the peer may be, narrowed to one by its ID in IKE_AUTH. */
+    final List<GatewayPolicy> candidates;
+    GatewayPolicy gateway;
+    private State state;
+    private Pending pending;
+    private final Deque<LocalRequest> queue = new ArrayDeque<>();
+    final List<ChildSession> children = new ArrayList<>();
+    private final long createdNanos;
+    private boolean announced;
+    private long nextKeepaliveNanos;
+
+    IkeSession(final IkeContext ctx, final IkeSaRecord sa, final GatewayPolicy gateway,
+               final List<GatewayPolicy> candidates, final State initial) {
+        this.ctx = ctx;
+        this.sa = sa;
+        this.gateway = gateway;
+        this.candidates = List.copyOf(candidates);
+        this.state = initial;
+        this.createdNanos = ctx.now();
+        sa.heard(createdNanos);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public IkeSaRecord sa() {
+        return sa;
+    }
+
+    public GatewayPolicy gateway() {
+        return gateway;
+    }
+
+    /** The child SAs installed now. */
+    public List<ChildSaRecord> childSas() {
+        return children.stream().filter(c -> c.state() != ChildSession.State.DELETED).map(ChildSession::sa).toList();
+    }
+
+    /** Since the first message of the SA, by the engine's clock. */
+    public long ageNanos() {
+        return ctx.now() - createdNanos;
+    }
+
+    public boolean established() {
+        return announced && state != State.CLOSED;
+    }
+
+    boolean closed() {
+        return state == State.CLOSED;
+    }
+
+    String peer() {
+        return sa.remote().getAddress().getHostAddress();
+    }
+
+    // ---- sending
+
+    /** Sends an encrypted request of ours and waits for its answer in {@code next}. */
+    void request(final ExchangeType exchange, final List<? extends IkePayload> payloads, final Pending what,
+                 final State next) {
+        final long id = sa.takeRequestId();
+        final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), exchange, sa.weInitiated(), false, id);
+        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
+        sendRequestBytes(id, datagram, what, next);
+    }
+
+    /** A request already encoded (IKE_SA_INIT, in the clear). */
+    void sendRequestBytes(final long id, final byte[] datagram, final Pending what, final State next) {
+        pending = what;
+        state = next;
+        sa.retransmission().started(id, datagram, sa.local(), sa.remote(), ctx.now());
+        ctx.transport().send(sa.local(), sa.remote(), datagram);
+    }
+
+    /** Answers the peer's request (to where it came from, RFC 7296 §2.11) and caches the answer for duplicates. */
+    void respond(final IkeHeader request, final List<? extends IkePayload> payloads, final InetSocketAddress from,
+                 final InetSocketAddress to) {
+        final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), request.exchangeType(),
+            sa.weInitiated(), true, request.messageId());
+        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
+        sa.answered(request.messageId(), datagram);
+        ctx.transport().send(to, from, datagram);
+    }
+
+    // ---- receiving
+
+    /** An authenticated message (or IKE_SA_INIT response in the clear) for this SA. */
+    void onMessage(final IkeMessage message, final byte[] raw, final InetSocketAddress from, final InetSocketAddress to) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        final IkeHeader header = message.header();
+        if (header.response()) {
+            final Retransmission outstanding = sa.retransmission();
+            if (!outstanding.outstanding() || outstanding.messageId() != header.messageId()) {
+                LOG.log(Level.DEBUG, "{0}: unexpected response {1} in {2}", gateway, header, state);
+                return;
+            }
+            sa.heard(ctx.now());
+            followPeer(from, to);
+            outstanding.answered();
+            final Pending what = pending;
+            pending = null;
+            switch (what) {
+                case Pending.Init init -> SaInitExchange.onResponse(this, init, message, raw, from, to);
+                case Pending.Auth auth -> AuthExchange.onResponse(this, auth, message);
+                case Pending.CreateChild create -> CreateChildExchange.onResponse(this, create, message);
+                case Pending.DeleteChild delete -> InformationalExchange.onDeleteChildResponse(this, delete);
+                case Pending.DeleteIke delete -> close("IKE SA deleted: " + delete.reason());
+                case Pending.Liveness liveness -> idle();
+            }
+            return;
+        }
+        final byte[] cached = sa.cachedResponse(header.messageId());
+        if (cached != null) {
+            LOG.log(Level.DEBUG, "{0}: duplicate request {1}, resending our answer", gateway, header);
+            ctx.transport().send(to, from, cached);
+            return;
+        }
+        if (header.messageId() != sa.nextPeerRequestId()) {
+            LOG.log(Level.DEBUG, "{0}: request {1} outside the window (expected #{2})", gateway, header,
+                String.valueOf(sa.nextPeerRequestId()));
+            return;
+        }
+        sa.heard(ctx.now());
+        followPeer(from, to);
+        final ExchangeType exchange = header.exchangeType();
+        if (state == State.CREATE_IKE_REMOTE_AUTH) {
+            if (exchange.equals(ExchangeType.IKE_AUTH)) {
+                AuthExchange.onRequest(this, message, from, to);
+            }
+            return;
+        }
+        if (!announced) {
+            return;
+        }
+        if (exchange.equals(ExchangeType.CREATE_CHILD_SA)) {
+            CreateChildExchange.onRequest(this, message, from, to);
+        } else if (exchange.equals(ExchangeType.INFORMATIONAL)) {
+            InformationalExchange.onRequest(this, message, from, to);
+        } else {
+            respond(header, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, io.xgate.controlplane.ike.wire.Bytes.EMPTY)),
+                from, to);
+        }
+    }
+
+    /** Authenticated, but its protected content is wrong: a request gets the error notify back. */
+    void onProtectedError(final IkeDecodeResult.ProtectedError error, final InetSocketAddress from,
+                          final InetSocketAddress to) {
+        LOG.log(Level.WARNING, "{0}: peer {1} sent a malformed {2}: {3}", gateway, peer(), error.header(), error.reason());
+        if (!error.header().response() && error.header().messageId() == sa.nextPeerRequestId()) {
+            respond(error.header(), List.of(error.answer()), from, to);
+            if (state == State.CREATE_IKE_REMOTE_AUTH) {
+                close("malformed IKE_AUTH");
+            }
+        }
+    }
+
+    /**
+     * After NAT detection the peer's address and port may change under us (RFC 7296 §2.23): follow the source of
+     * its latest authenticated message, on the socket it reached.
+     */
+    private void followPeer(final InetSocketAddress from, final InetSocketAddress to) {
+        if (sa.hasKeys() && sa.nat().detected() && (!from.equals(sa.remote()) || !to.equals(sa.local()))) {
+            LOG.log(Level.INFO, "{0}: peer now at {1} (our {2})", gateway, from, to);
+            sa.endpoints(to, from);
+        }
+    }
+
+    // ---- the local queue
+
+    void enqueue(final LocalRequest request) {
+        queue.add(request);
+        if (state == State.IDLE) {
+            startNext();
+        }
+    }
+
+    /** Back to IDLE after an exchange of ours; starts the next queued request. */
+    void idle() {
+        state = State.IDLE;
+        startNext();
+    }
+
+    private void startNext() {
+        while (state == State.IDLE && !queue.isEmpty()) {
+            switch (queue.poll()) {
+                case LocalRequest.CreateChild create -> CreateChildExchange.start(this, create.policy());
+                case LocalRequest.DeleteChild delete -> InformationalExchange.deleteChild(this, delete.child(), delete.reason());
+                case LocalRequest.DeleteIke delete -> InformationalExchange.deleteIke(this, delete.reason());
+                case LocalRequest.Liveness liveness -> InformationalExchange.liveness(this);
+            }
+        }
+    }
+
+    // ---- results
+
+    /** The IKE SA authenticated both ways. */
+    void established(final State next) {
+        state = next;
+        announced = true;
+        sa.expiresAt(ctx.now() + TimeUnit.SECONDS.toNanos(gateway.ikeProfile().lifetime().toSeconds()));
+        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway,
+            String.format("%016x/%016x", sa.initiatorSpi(), sa.responderSpi()),
+            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()));
+        ctx.listener().ikeSaUp(gateway, sa);
+    }
+
+    /** Installs a negotiated child SA pair in the data plane (through the listener). */
+    void install(final ChildPolicy policy, final ChildSaRecord record) {
+        final boolean udp = switch (policy.tunnel().espInUdp()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> gateway.natTraversal() && sa.nat().detected();
+        };
+        final int peerPort = sa.remote().getPort() == IkePorts.IKE ? IkePorts.NAT_T : sa.remote().getPort();
+        final EstablishedChild child = new EstablishedChild(gateway, policy, record, sa.local().getAddress(),
+            sa.remote().getAddress(), udp ? IkePorts.NAT_T : 0, udp ? peerPort : 0);
+        final ChildSession session = new ChildSession(policy, record, child);
+        children.add(session);
+        LOG.log(Level.INFO, "{0}: {1} up, selectors {2}", gateway, child, TsNarrowing.describe(record.localTs(), record.remoteTs()));
+        ctx.listener().childSaUp(child);
+        record.wipe();
+    }
+
+    /** The child is gone (deleted by either side or with the IKE SA): out of the data plane, SPI free. */
+    void remove(final ChildSession child, final String why) {
+        if (child.deleted()) {
+            LOG.log(Level.INFO, "{0}: {1} down: {2}", gateway, child.established(), why);
+            ctx.listener().childSaDown(child.established());
+            ctx.spis().releaseChild(child.sa().inboundSpi());
+        }
+        children.remove(child);
+    }
+
+    Optional<ChildSession> childByOutboundSpi(final int spi) {
+        return children.stream().filter(c -> c.sa().outboundSpi() == spi).findFirst();
+    }
+
+    /** A negotiation failed: the admin's line, logged and handed to the listener. */
+    void report(final String explanation) {
+        LOG.log(Level.WARNING, "{0}: {1}", gateway, explanation);
+        ctx.listener().failed(gateway.name(), explanation);
+    }
+
+    /** Reports and ends the IKE SA. */
+    void fail(final String explanation) {
+        report(explanation);
+        close(explanation);
+    }
+
+    /** Ends the IKE SA here (no message): children out of the data plane, keys wiped. */
+    void close(final String why) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        for (final ChildSession child : List.copyOf(children)) {
+            remove(child, why);
+        }
+        state = State.CLOSED;
+        if (announced) {
+            LOG.log(Level.INFO, "{0}: IKE SA {1} closed: {2}", gateway,
+                String.format("%016x/%016x", sa.initiatorSpi(), sa.responderSpi()), why);
+            ctx.listener().ikeSaDown(gateway, sa);
+        }
+        sa.wipe();
+    }
+
+    /** Engine shutdown or the gateway gone from the config: tell the peer once (no retransmission), then close. */
+    void shutdown(final String why) {
+        if (announced && state != State.CLOSED) {
+            InformationalExchange.announceDelete(this);
+        }
+        close(why);
+    }
+
+    /** The admin's delete: established, an INFORMATIONAL Delete the peer answers; still negotiating, just closed. */
+    void delete(final String why) {
+        if (established()) {
+            enqueue(new LocalRequest.DeleteIke(why));
+        } else {
+            close(why);
+        }
+    }
+
+    /**
+     * The gateway's tunnels changed: children the new policy has no more are deleted, new ones negotiated; a changed
+     * tunnel's child is both (the new one first, so its traffic moves over before the old one goes).
+     */
+    void reconfigure(final GatewayPolicy now) {
+        final GatewayPolicy before = gateway;
+        gateway = now;
+        for (final ChildPolicy child : now.children()) {
+            if (!before.children().contains(child)) {
+                enqueue(new LocalRequest.CreateChild(child));
+            }
+        }
+        for (final ChildSession child : List.copyOf(children)) {
+            if (child.state() == ChildSession.State.INSTALLED && !now.children().contains(child.policy())) {
+                child.deleting();
+                enqueue(new LocalRequest.DeleteChild(child, "its tunnel's configuration changed"));
+            }
+        }
+    }
+
+    /** New child SAs for the tunnel's installed ones, then the old deleted (make-before-break); whether any. */
+    boolean renegotiate(final String tunnel, final String reason) {
+        final List<ChildSession> old = children.stream().filter(c -> c.state() == ChildSession.State.INSTALLED
+            && c.policy().tunnel().name().equals(tunnel)).toList();
+        for (final ChildSession child : old) {
+            enqueue(new LocalRequest.CreateChild(child.policy()));
+        }
+        for (final ChildSession child : old) {
+            child.deleting();
+            enqueue(new LocalRequest.DeleteChild(child, reason));
+        }
+        return !old.isEmpty();
+    }
+
+    // ---- time
+
+    void tick(final long now) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        switch (sa.retransmission().check(now)) {
+            case RESEND -> {
+                final Retransmission r = sa.retransmission();
+                LOG.log(Level.DEBUG, "{0}: retransmitting request #{1} ({2} sent)", gateway, String.valueOf(r.messageId()), r.sent());
+                ctx.transport().send(r.from(), r.to(), r.resend(now));
+            }
+            case GIVE_UP -> {
+                giveUp();
+                return;
+            }
+            case NOTHING -> {
+            }
+        }
+        if (state == State.CREATE_IKE_REMOTE_AUTH && now - createdNanos > ctx.timing().halfOpenNanos()) {
+            close("half-open IKE SA from " + peer() + " expired without IKE_AUTH");
+            return;
+        }
+        if (!announced) {
+            return;
+        }
+        if (now - sa.expiresAtNanos() >= 0) {
+            if (queue.stream().noneMatch(r -> r instanceof LocalRequest.DeleteIke)) {
+                enqueue(new LocalRequest.DeleteIke("lifetime of ike-crypto-profile " + gateway.ikeProfile().name()
+                    + " reached (IKE rekeying comes later)"));
+            }
+            return;
+        }
+        for (final ChildSession child : List.copyOf(children)) {
+            if (child.state() == ChildSession.State.INSTALLED && now - child.sa().expiresAtNanos() >= 0) {
+                child.deleting();
+                enqueue(new LocalRequest.DeleteChild(child, "hard lifetime reached"));
+                if (gateway.initiates()) {
+                    enqueue(new LocalRequest.CreateChild(child.policy()));
+                }
+            }
+        }
+        final var ikev2 = gateway.gateway().ikev2();
+        if (ikev2.dpdEnabled() && state == State.IDLE && queue.isEmpty()
+            && now - sa.lastHeardNanos() > TimeUnit.SECONDS.toNanos(ikev2.dpdInterval())) {
+            enqueue(LocalRequest.Liveness.INSTANCE);
+        }
+        if (sa.nat().detected() && sa.local().getPort() == IkePorts.NAT_T && now - nextKeepaliveNanos >= 0) {
+            ctx.transport().sendKeepalive(sa.local(), sa.remote());
+            nextKeepaliveNanos = now + TimeUnit.SECONDS.toNanos(gateway.gateway().natTraversal().keepAliveInterval());
+        }
+    }
+
+    private void giveUp() {
+        final Retransmission r = sa.retransmission();
+        r.answered();
+        if (state == State.CREATE_IKE_LOCAL_INIT) {
+            fail("no answer from peer " + sa.remote() + " to IKE_SA_INIT after " + r.sent()
+                + " transmissions: check peer-address, that the peer speaks IKEv2 and that UDP 500 and 4500 pass");
+        } else {
+            fail("peer " + peer() + " stopped answering (" + state + ", request #" + r.messageId() + " sent "
+                + r.sent() + " times): IKE SA and its child SAs are gone");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return gateway + " " + sa + " " + state;
+    }
+}

@@ -1,0 +1,16 @@
+package io.xgate.controlplane.ike.session;
+
+import io.xgate.controlplane.ike.sa.RetransmitPolicy;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's clocks and limits. Half-open SAs (IKE_SA_INIT answered, no IKE_AUTH yet) are capped and expire;
+ * past {@code cookieThreshold} of them every new initiator must return a cookie (RFC 7296 §2.6).
+ */
+public record IkeTiming(RetransmitPolicy retransmit, long halfOpenNanos, int maxHalfOpen, int cookieThreshold,
+                        long reconnectNanos) {
+
+    public static final IkeTiming DEFAULT = new IkeTiming(RetransmitPolicy.DEFAULT, TimeUnit.SECONDS.toNanos(30), 256,
+        64, TimeUnit.SECONDS.toNanos(10));
+}
