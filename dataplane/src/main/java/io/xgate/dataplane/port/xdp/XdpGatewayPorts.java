@@ -74,7 +74,8 @@ public final class XdpGatewayPorts implements AutoCloseable {
             final FrameMemory memory = new FrameMemory(umem.area(), umem.frameSize(), umem.frameCount(),
                     XDP_PACKET_HEADROOM + umem.headroom());
             final FramePool pool = new FramePool(memory);
-            final int fillShare = Math.min(settings.socket().fillSize(), settings.frameCount() / specs.size());
+            // OWN_FRAMES stay in the pool for the packets the worker builds itself (probes): never lent for receiving.
+            final int fillShare = fillShare(settings, specs.size());
             final List<XdpPort> ports = new ArrayList<>();
             final List<DeviceSteering> steering = new ArrayList<>();
             final List<PortContext> contexts = new ArrayList<>();
@@ -152,5 +153,19 @@ public final class XdpGatewayPorts implements AutoCloseable {
                 primary.addSuppressed(e);
             }
         }
+    }
+
+    /**
+     * Each port's FILL share: an equal part of all frames but {@link #OWN_FRAMES}, at most the FILL ring. Without
+     * the reserve the shares take every frame (4096 / 3 ports = 1365 each leaves one), so only the first probe of a
+     * duty cycle finds a frame and a second monitored tunnel's probes go out rarely or never.
+     */
+    static int fillShare(final Settings settings, final int ports) {
+        final int lendable = settings.frameCount() - OWN_FRAMES;
+        if (lendable < ports) {
+            throw new IllegalArgumentException("a UMEM of " + settings.frameCount() + " frames keeps " + OWN_FRAMES
+                    + " for the worker and has too few left for " + ports + " ports");
+        }
+        return Math.min(settings.socket().fillSize(), lendable / ports);
     }
 }
