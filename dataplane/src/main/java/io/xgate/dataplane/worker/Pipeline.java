@@ -85,7 +85,8 @@ public final class Pipeline {
     /**
      * Builds the tunnel-monitor probes waiting in {@code requests}, each in a frame taken from the pool, and sends
      * them into their tunnels like any packet routed there; returns how many left. A probe for a tunnel the worker
-     * does not know, or with no free frame, is not sent: the monitor counts it as a miss.
+     * does not know, or with no free frame (counted as the tunnel's no-buffer drop), is not sent: the monitor
+     * counts it as a miss.
      */
     public int sendProbes(final ProbeRequests requests) {
         int sent = 0;
@@ -94,6 +95,9 @@ public final class Pipeline {
             final Tunnel tunnel = tables.tunnel(probe.tunnelId());
             final long chunk = tunnel == null ? -1 : pool.take();
             if (chunk < 0) {
+                if (tunnel != null) {
+                    tunnel.counters().drop(DropReason.NO_BUFFER);
+                }
                 continue;
             }
             final long start = chunk + memory.headroom();

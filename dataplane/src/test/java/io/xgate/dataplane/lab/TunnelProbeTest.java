@@ -143,4 +143,18 @@ class TunnelProbeTest {
             assertEquals(free, lab.gwA().freeFrames());
         }
     }
+
+    @Test
+    void aProbeWithNoFreeFrameIsCountedAsANoBufferDrop() {
+        try (TunnelLab lab = lab(GCM)) {
+            final byte[] frame = FrameBuilder.echo(TunnelLab.MAC_HOST_A, TunnelLab.MAC_GW_A_LAN, TunnelLab.HOST_A,
+                    TunnelLab.HOST_B, 0, 64, 1, 10);
+            while (lab.gwA().lan().inject(frame)) {
+                // hold every free frame, as a burst the worker has not read yet would
+            }
+            assertEquals(0, lab.gwA().freeFrames());
+            assertEquals(0, lab.gwA().probe(TUNNEL_ID, TUNNEL_A, TUNNEL_B, 1));
+            assertEquals(1, lab.gwA().tables().tunnel(TUNNEL_ID).counters().drops(DropReason.NO_BUFFER));
+        }
+    }
 }
