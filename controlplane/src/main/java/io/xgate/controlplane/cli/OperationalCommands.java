@@ -213,8 +213,11 @@ final class OperationalCommands {
         out.println();
         final Table tunnels = new Table("TUNNEL-INTERFACE", "ADDRESSES", "MTU", "VIRTUAL-ROUTER", "STATE");
         result.path("tunnels").forEach(t -> {
+            final List<String> anycast = new ArrayList<>();
+            t.path("anycast").forEach(a -> anycast.add(a.asText()));
             final List<String> addresses = new ArrayList<>();
-            t.path("addresses").forEach(a -> addresses.add(a.asText()));
+            t.path("addresses").forEach(a -> addresses.add(
+                    a.asText() + (anycast.contains(a.asText()) ? "(anycast)" : "")));
             tunnels.row(text(t, "name"), addresses.isEmpty() ? "-" : String.join(",", addresses), text(t, "mtu"),
                     text(t, "virtualRouter"), text(t, "state"));
         });

@@ -286,6 +286,21 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void anEui64InterfaceIdNeedsAnEthernetPortToTakeItsMacFrom() {
+        final String tunnelOnly = """
+                interfaces:
+                  tunnel:
+                    - name: tunnel.1
+                      ipv6: {enabled: true, address: [{name: "2001:db8:1::/64", prefix: true}]}
+                """;
+        assertEquals(List.of("interfaces.tunnel[tunnel.1].ipv6.interface-id: EUI-64 is derived from an ethernet "
+                + "port's MAC and there is no ethernet port; give the interface ID as eight hex octets"),
+                errors(tunnelOnly));
+        assertEquals(List.of(), errors(tunnelOnly.replace("enabled: true,",
+                "enabled: true, interface-id: \"00:26:08:FF:FE:DE:4E:29\",")));
+    }
+
+    @Test
     void validatesProgrammaticConfigs() {
         final DeviceConfig config = ConfigFixture.valid(fullExample());
         final DeviceConfig broken = new DeviceConfig(new Device(0, List.of(), "/c", "/s"), config.interfaces(),
