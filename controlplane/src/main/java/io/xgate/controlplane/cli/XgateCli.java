@@ -22,6 +22,7 @@ public final class XgateCli {
         commands.put("show", OperationalCommands.show(env));
         commands.put("test", OperationalCommands.testOrClear("test", env));
         commands.put("clear", OperationalCommands.testOrClear("clear", env));
+        commands.put("debug", new Subcommands("debug").add("ike gateway", new DebugIkeCommand(env)));
         commands.put("stat", new StatCommand());
         return commands;
     }

@@ -1,9 +1,11 @@
 package io.xgate.controlplane.daemon;
 
+import io.xgate.controlplane.api.EventBus;
 import io.xgate.controlplane.commit.ConfigService;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.dataplane.counters.CounterSnapshot;
 import io.xgate.controlplane.config.EthernetInterface;
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import io.xgate.controlplane.monitor.MonitorClock;
 import io.xgate.controlplane.monitor.TunnelMonitors;
 import io.xgate.dataplane.counters.CounterTypes;
@@ -119,7 +121,9 @@ public final class GatewayDaemon {
         final ControlTasks tasks = new ControlTasks();
         final RouteProgrammer routes = new RouteProgrammer(proxy, neighbours);
         final TunnelRoutes tunnelRoutes = new TunnelRoutes(routes);
-        final AutoKeyTunnels autoKey = new AutoKeyTunnels(config, proxy, neighbours, InstantSource.system());
+        final EventBus events = new EventBus();
+        final IkeTracing tracing = new IkeTracing(new IkeTraceSink(events));
+        final AutoKeyTunnels autoKey = new AutoKeyTunnels(config, proxy, neighbours, InstantSource.system(), tracing);
         opened.push(autoKey);
         final ManualKeyRekeys manualKeys = new ManualKeyRekeys();
         // wait-recover asks whoever keys the tunnel: IKE renegotiates, manual keys stay.
@@ -153,7 +157,7 @@ public final class GatewayDaemon {
         // Pushed last, so closed first: no command reaches a stopping gateway.
         opened.push(ManagementWiring.serve(config, configService, tasks, applier, autoKey, vpn,
                 new DeviceStatus(applier::running, openedPorts, routes, neighbours, vpn, snapshot, macs),
-                monitors));
+                monitors, events, tracing));
     }
 
     private static IdleStrategy idleStrategy() {
