@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * The daemon's auto-key tunnels: the IKE engine on kernel UDP sockets, driven from the control thread, and the
- * child SAs it negotiates programmed into the worker — outbound via the tunnel (following the next hop toward the
- * peer), inbound by SPI — and removed when deleted. Remembers each gateway's last failure line, so the line that
- * explains a lost IKE SA is repeated when it goes down.
+ * child SAs it negotiates programmed into the worker make-before-break — inbound by SPI first, then outbound via the
+ * tunnel (following the next hop toward the peer), replacing a rekeyed pair's — and removed when deleted.
+ * Remembers each gateway's last failure line, so the line that explains a lost IKE SA is repeated when it goes down.
  */
 final class AutoKeyTunnels implements IkeListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AutoKeyTunnels.class.getName());
@@ -91,13 +91,32 @@ final class AutoKeyTunnels implements IkeListener, AutoCloseable {
     }
 
     @Override
-    public void childSaUp(final EstablishedChild child) {
+    public void ikeSaRekeyed(final GatewayPolicy gateway, final IkeSaRecord old, final IkeSaRecord replacement) {
+        keyExport.ifPresent(export -> export.ikeSa(replacement));
+    }
+
+    /** Make-before-break, first step: the worker receives with the new SA before the peer may send with it. */
+    @Override
+    public void inboundSaUp(final EstablishedChild child) {
+        try (AutoKeySas sas = AutoKeySas.of(child)) {
+            if (!proxy.addInboundSa(sas.inbound())) {
+                LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed", child.gateway(), child);
+            }
+        }
+    }
+
+    /**
+     * Second step: the child's outbound SA is replaced by this one (the worker swaps the SA of equal selectors in
+     * the tunnel, whose counters carry on); the old inbound SA goes later, with {@link #childSaDown}.
+     */
+    @Override
+    public void outboundSaUp(final EstablishedChild child) {
         final String localInterface = child.gateway().gateway().localAddress().interfaceName();
         final int port = layout.portId(localInterface);
         final IpAddress peer = IpAddress.of(child.peer());
         try (AutoKeySas sas = AutoKeySas.of(child)) {
             keyExport.ifPresent(export -> export.childSa(child, sas));
-            if (!proxy.addInboundSa(sas.inbound()) || !proxy.addOutboundSa(sas.outbound(), port, 0)) {
+            if (!proxy.addOutboundSa(sas.outbound(), port, 0)) {
                 LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed", child.gateway(), child);
                 return;
             }
