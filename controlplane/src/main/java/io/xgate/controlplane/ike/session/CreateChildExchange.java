@@ -109,6 +109,11 @@ final class CreateChildExchange {
 
     /** TEMPORARY_FAILURE and CHILD_SA_NOT_FOUND are answers about the old pair, not failures to report (§2.25). */
     private static boolean refusedForNow(final IkeSession session, final ChildSession old, final NotifyType refusal) {
+        if (!session.children.contains(old)) {
+            LOG.log(Level.INFO, "{0}: peer answered our rekey of {1} with {2}; the pair is already deleted",
+                session.gateway, old, refusal);
+            return true;
+        }
         if (refusal.equals(NotifyType.TEMPORARY_FAILURE)) {
             LOG.log(Level.INFO, "{0}: peer busy with {1} (TEMPORARY_FAILURE); rekey retried later", session.gateway, old);
             old.retryRekeyAt(session.ctx.now() + RETRY_NANOS);

@@ -5,6 +5,8 @@ import org.agrona.concurrent.CachedNanoClock;
 
 import java.net.InetAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +21,9 @@ final class EnginePair {
 
     final CachedNanoClock clock = new CachedNanoClock();
     final FakeWire wire = new FakeWire();
-    final RecordingListener a = new RecordingListener();
-    final RecordingListener b = new RecordingListener();
+    final List<RecordingListener.Step> journal = new ArrayList<>();
+    final RecordingListener a = new RecordingListener("A", journal);
+    final RecordingListener b = new RecordingListener("B", journal);
     final IkeEngine engineA;
     final IkeEngine engineB;
 

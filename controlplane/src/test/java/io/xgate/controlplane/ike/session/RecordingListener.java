@@ -7,17 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps what an engine reported, with copies of the child SA keys taken before the engine wipes them, and the order
- * of data-plane steps ("in 0x..", "out 0x..", "down 0x..": inbound SPIs) to check make-before-break.
+ * Keeps what an engine reported, with copies of the child SA keys taken before the engine wipes them, and each
+ * data-plane step in a journal shared by both engines of a pair, to check make-before-break across them.
  */
 final class RecordingListener implements IkeListener {
     record Child(EstablishedChild child, byte[] outboundKey, byte[] inboundKey) {
     }
 
+    enum Kind { INBOUND_UP, OUTBOUND_UP, DOWN }
+
+    /** One data-plane step of engine {@code side}: {@code spi} is the SA's own (outbound SPI for OUTBOUND_UP). */
+    record Step(String side, Kind kind, int spi, String proxyId) {
+    }
+
+    private final String side;
+    private final List<Step> journal;
     final List<Child> up = new ArrayList<>();
-    final List<EstablishedChild> inbound = new ArrayList<>();
-    final List<String> steps = new ArrayList<>();
     int ikeRekeyed;
+
+    RecordingListener(final String side, final List<Step> journal) {
+        this.side = side;
+        this.journal = journal;
+    }
     final List<EstablishedChild> down = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     int ikeUp;
@@ -40,24 +51,19 @@ final class RecordingListener implements IkeListener {
 
     @Override
     public void inboundSaUp(final EstablishedChild child) {
-        inbound.add(child);
-        steps.add(step("in", child));
+        journal.add(new Step(side, Kind.INBOUND_UP, child.sa().inboundSpi(), child.policy().proxyId().name()));
     }
 
     @Override
     public void outboundSaUp(final EstablishedChild child) {
         up.add(new Child(child, child.sa().outboundEncryptionKey().bytes(), child.sa().inboundEncryptionKey().bytes()));
-        steps.add(step("out", child));
+        journal.add(new Step(side, Kind.OUTBOUND_UP, child.sa().outboundSpi(), child.policy().proxyId().name()));
     }
 
     @Override
     public void childSaDown(final EstablishedChild child) {
         down.add(child);
-        steps.add(step("down", child));
-    }
-
-    static String step(final String what, final EstablishedChild child) {
-        return String.format("%s 0x%08x", what, child.sa().inboundSpi());
+        journal.add(new Step(side, Kind.DOWN, child.sa().inboundSpi(), child.policy().proxyId().name()));
     }
 
     @Override
