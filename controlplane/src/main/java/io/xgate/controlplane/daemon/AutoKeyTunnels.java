@@ -114,14 +114,14 @@ final class AutoKeyTunnels implements IkeListener, AutoCloseable {
         final String localInterface = child.gateway().gateway().localAddress().interfaceName();
         final int port = layout.portId(localInterface);
         final IpAddress peer = IpAddress.of(child.peer());
+        final IpAddress nextHop = DataplaneApplier.nextHopToward(config, localInterface, peer);
         try (AutoKeySas sas = AutoKeySas.of(child)) {
             keyExport.ifPresent(export -> export.childSa(child, sas));
-            if (!proxy.addOutboundSa(sas.outbound(), port, 0)) {
+            if (!proxy.addOutboundSa(sas.outbound(), port, neighbours.knownMac(nextHop))) {
                 LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed", child.gateway(), child);
                 return;
             }
-            neighbours.followOutboundSa(sas.outbound().tunnelId(), sas.outbound().spi(), port,
-                DataplaneApplier.nextHopToward(config, localInterface, peer));
+            neighbours.followOutboundSa(sas.outbound().tunnelId(), sas.outbound().spi(), port, nextHop);
             LOG.log(Level.INFO, "ipsec tunnel {0}: out {1}, in {2}", child.policy().name(), sas.outbound(), sas.inbound());
         }
     }

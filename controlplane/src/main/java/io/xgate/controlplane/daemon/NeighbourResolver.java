@@ -74,6 +74,14 @@ final class NeighbourResolver {
         wanted.put(address, port);
     }
 
+    /**
+     * The MAC last pushed for {@code nextHop}, or 0: a rekeyed outbound SA starts with it, rather than punting its
+     * first packets until the next poll.
+     */
+    long knownMac(final IpAddress nextHop) {
+        return pushed.getOrDefault(nextHop, 0L);
+    }
+
     /** Tells the worker where the SA's packets go whenever {@code nextHop}'s MAC is learnt or changes. */
     void followOutboundSa(final int tunnelId, final int spi, final int port, final IpAddress nextHop) {
         want(port, nextHop);

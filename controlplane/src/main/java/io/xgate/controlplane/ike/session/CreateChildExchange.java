@@ -50,7 +50,7 @@ final class CreateChildExchange {
     /** Rekeys {@code child}, unless the peer rekeyed or deleted it while our request waited in the queue. */
     static void rekey(final IkeSession session, final ChildSession child) {
         if (child.state() == ChildSession.State.REKEY_CHILD_LOCAL_CREATE && session.children.contains(child)) {
-            LOG.log(Level.DEBUG, "{0}: rekeying {1}", session.gateway, child);
+            LOG.log(Level.INFO, "{0}: rekeying {1} (soft lifetime reached)", session.gateway, child);
             send(session, child.policy(), Optional.of(child));
         }
     }
@@ -213,6 +213,7 @@ final class CreateChildExchange {
             }
         }
         final ChildSession rekeyed = old.get();
+        LOG.log(Level.INFO, "{0}: peer rekeys {1}", session.gateway, rekeyed);
         final AuthExchange.ChildAnswer answer = AuthExchange.childForRequest(session, List.of(rekeyed.policy()), request,
             ni, nr, true);
         answer.installed().ifPresent(theirs -> {

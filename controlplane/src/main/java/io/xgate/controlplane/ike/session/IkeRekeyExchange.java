@@ -49,7 +49,7 @@ final class IkeRekeyExchange {
         final KeyExchange ke = session.sa.suite().group().generate(ctx.random());
         final List<Proposal> offered = ProposalBuilder.ike(session.gateway.ikeProfile(), spiBytes(spi));
         final Bytes ni = SaInitExchange.randomNonce(ctx);
-        LOG.log(Level.DEBUG, "{0}: rekeying IKE SA {1}", session.gateway, session.spis());
+        LOG.log(Level.INFO, "{0}: rekeying IKE SA {1} (soft lifetime reached)", session.gateway, session.spis());
         session.request(ExchangeType.CREATE_CHILD_SA, List.of(new SaPayload(offered), new NoncePayload(ni),
             new KePayload(ke.group().id(), ke.publicValue())), new Pending.RekeyIke(spi, offered, ni, ke),
             IkeSession.State.REKEY_IKE_LOCAL_CREATE);
