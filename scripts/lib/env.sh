@@ -26,7 +26,7 @@ xgate_find_jdk() {
 
 # Debian packages every command may need; installed once, quietly, when missing.
 XGATE_PACKAGES=(maven tshark python3-scapy libipsec-mb1 iproute2 nftables tcpdump ethtool iputils-ping
-                strongswan-charon strongswan-swanctl libcharon-extra-plugins)
+  strongswan-charon strongswan-swanctl libcharon-extra-plugins)
 
 xgate_install_packages() {
   local missing=() pkg

@@ -1,5 +1,6 @@
 package io.xgate.bench;
 
+import io.xgate.bench.failover.FailoverCommand;
 import io.xgate.bench.jmh.JmhCommand;
 import java.util.Arrays;
 
@@ -17,9 +18,11 @@ public final class BenchCli {
                 case "throughput" -> ThroughputCommand.run(rest);
                 case "latency" -> LatencyCommand.run(rest);
                 case "plot" -> PlotCommand.run(rest);
+                case "alloc" -> AllocCommand.run(rest);
+                case "failover" -> FailoverCommand.run(rest);
                 default -> {
                     System.err.println(String.join("\n", JmhCommand.USAGE, ThroughputCommand.USAGE,
-                            LatencyCommand.USAGE, PlotCommand.USAGE));
+                            LatencyCommand.USAGE, PlotCommand.USAGE, AllocCommand.USAGE, FailoverCommand.USAGE));
                     System.exit(2);
                 }
             }

@@ -2,22 +2,15 @@ package io.xgate.bench;
 
 import io.xgate.bench.dut.Duts;
 import io.xgate.bench.dut.TrafficDut;
-import io.xgate.bench.report.HgrmFile;
-import io.xgate.bench.report.LatencyRun;
-import io.xgate.bench.report.PercentilePlot;
-import io.xgate.bench.report.PercentileTable;
+import io.xgate.bench.report.LatencyReport;
 import io.xgate.bench.report.ProgressLine;
 import io.xgate.bench.report.ResultJson;
 import io.xgate.bench.report.Units;
 import io.xgate.bench.search.LatencyProfile;
-import io.xgate.bench.search.SearchSettings;
 import io.xgate.bench.search.ThroughputSearch;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,26 +33,19 @@ public final class LatencyCommand {
         final List<LatencyProfile.Point> points;
         try (TrafficDut dut = Duts.open(o.dut(), o.flows(), o.ipv6(), o.drain(), progress)) {
             Warmup.run(dut, o.sizes());
-            ndr = o.ndrPps() > 0 ? o.ndrPps() : ThroughputSearch.run(dut, new SearchSettings(o.sizes(), o.maxPps(),
-                    o.resolutionPps(), Duration.ofSeconds(2), o.pdrLossRatio()), progress).ndrPps();
+            ndr = o.ndrPps() > 0 ? o.ndrPps()
+                    : ThroughputSearch.run(dut, o.search(o.sizes(), Duration.ofSeconds(2)), progress).ndrPps();
             System.err.println("NDR " + Units.rate(ndr) + "; latency runs at " + o.fractions() + " of it");
             points = LatencyProfile.run(dut, ndr, o.fractions(), o.sizes(), o.trial(), progress);
         }
-        final List<LatencyRun> runs = new ArrayList<>();
-        final List<PercentilePlot.Series> series = new ArrayList<>();
+        final LatencyReport report = new LatencyReport(o.out());
         for (final LatencyProfile.Point p : points) {
-            final String label = String.format(Locale.ROOT, "%s %.0f%% NDR", o.dut(), 100 * p.fraction());
-            final Path hgrm = o.out().resolve(String.format(Locale.ROOT, "%s-%.0fpct.hgrm", o.dut(), 100 * p.fraction()));
-            HgrmFile.write(hgrm, p.result().latency());
-            runs.add(new LatencyRun(label, p.result().offeredPps(), p.result().latency()));
-            series.add(new PercentilePlot.Series(label, HgrmFile.read(hgrm)));
+            report.add(String.format(Locale.ROOT, "%s %.0f%% NDR", o.dut(), 100 * p.fraction()),
+                    String.format(Locale.ROOT, "%s-%.0fpct", o.dut(), 100 * p.fraction()), p.result());
         }
-        final String title = String.format(Locale.ROOT, "%s, %s B, %d flows: one-way latency", o.dut(), o.sizes(), o.flows());
-        final Path svg = o.out().resolve("latency.svg");
-        Files.writeString(svg, PercentilePlot.svg(title, series), StandardCharsets.UTF_8);
-        final Path json = o.out().resolve("latency.json");
-        ResultJson.write(json, ResultJson.latency(o.dut(), ndr, points));
-        System.out.print(PercentileTable.render(runs));
+        report.writePlot(String.format(Locale.ROOT, "%s, %s B, %d flows: one-way latency", o.dut(), o.sizes(), o.flows()));
+        ResultJson.write(o.out().resolve("latency.json"), ResultJson.latency(o.dut(), ndr, points));
+        System.out.print(report.table());
         System.out.println("results: " + o.out() + " (latency.json, latency.svg, *.hgrm)");
     }
 }

@@ -45,6 +45,15 @@ public final class BenchNetwork implements AutoCloseable {
         ip("link", "set", b, "up");
     }
 
+    public void setMtu(final String device, final int mtu) throws IOException {
+        ip("link", "set", device, "mtu", Integer.toString(mtu));
+    }
+
+    /** Moves {@code device} into {@code other}'s namespace; it comes back down there. */
+    void moveTo(final String device, final BenchNetwork other) throws IOException {
+        ip("link", "set", device, "netns", other.name);
+    }
+
     public String name() {
         return name;
     }
@@ -59,13 +68,26 @@ public final class BenchNetwork implements AutoCloseable {
         return NetworkNamespace.enter(path());
     }
 
-    private void ip(final String... arguments) throws IOException {
+    /** {@code ip -n NAME arguments...}. */
+    void ip(final String... arguments) throws IOException {
         final List<String> command = new ArrayList<>(List.of("ip", "-n", name));
         command.addAll(List.of(arguments));
         run(command.toArray(String[]::new));
     }
 
-    private static void run(final String... command) throws IOException {
+    /** Runs a short command inside the namespace ({@code ip netns exec}), e.g. sysctl. */
+    void exec(final String... arguments) throws IOException {
+        final List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
+    }
+
+    static void run(final String... command) throws IOException {
+        output(command);
+    }
+
+    /** Runs a short command; its output (stdout and stderr) when it exits 0, else an IOException with it. */
+    static String output(final String... command) throws IOException {
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -77,10 +99,11 @@ public final class BenchNetwork implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + String.join(" ", command), e);
         }
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " exited " + process.exitValue() + ": "
-                    + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+            throw new IOException(String.join(" ", command) + " exited " + process.exitValue() + ": " + output);
         }
+        return output;
     }
 
     /** Deletes the namespace, which takes its veths along. Close every socket and XDP link in it first. */

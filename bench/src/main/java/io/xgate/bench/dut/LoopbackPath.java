@@ -8,8 +8,6 @@ import java.nio.file.Path;
 
 /** Generator and sink on the two ends of one veth: no DUT at all, which measures the tester's own ceiling. */
 public final class LoopbackPath implements TrafficPath {
-    static final String GENERATOR = "gen0";
-    static final String SINK = "sink0";
     static final String GENERATOR_MAC = "02:78:62:00:00:01";
     static final String SINK_MAC = "02:78:62:00:00:02";
 
@@ -22,7 +20,7 @@ public final class LoopbackPath implements TrafficPath {
     public static LoopbackPath create() throws IOException {
         final BenchNetwork network = BenchNetwork.create();
         try {
-            network.addVethPair(GENERATOR, GENERATOR_MAC, SINK, SINK_MAC);
+            network.addVethPair(GENERATOR_DEVICE, GENERATOR_MAC, SINK_DEVICE, SINK_MAC);
             return new LoopbackPath(network);
         } catch (final IOException | RuntimeException e) {
             network.close();
@@ -33,16 +31,6 @@ public final class LoopbackPath implements TrafficPath {
     @Override
     public Path namespace() {
         return network.path();
-    }
-
-    @Override
-    public String generatorDevice() {
-        return GENERATOR;
-    }
-
-    @Override
-    public String sinkDevice() {
-        return SINK;
     }
 
     @Override

@@ -36,10 +36,15 @@ public final class TrafficDut implements Dut {
     public static TrafficDut open(final String name, final TrafficPath path, final int flows, final boolean ipv6,
                                   final Duration drain, final TrialProgress progress) {
         Generator generator = null;
-        try (NetworkNamespace inside = NetworkNamespace.enter(path.namespace())) {
+        try {
             final TrafficProfile profile = path.profile(flows, ipv6);
-            generator = Generator.open(path.generatorDevice(), profile);
-            final Sink sink = Sink.open(path.sinkDevice(), flows);
+            try (NetworkNamespace inside = NetworkNamespace.enter(path.generatorNamespace())) {
+                generator = Generator.open(path.generatorDevice(), profile);
+            }
+            final Sink sink;
+            try (NetworkNamespace inside = NetworkNamespace.enter(path.sinkNamespace())) {
+                sink = Sink.open(path.sinkDevice(), flows);
+            }
             return new TrafficDut(name, path, generator, sink, new TrialRunner(generator, sink, drain, progress));
         } catch (final RuntimeException e) {
             if (generator != null) {

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * The network between the generator's device and the sink's device, with whatever forwards in between:
- * nothing ({@link LoopbackPath}), one xgate worker ({@link XgateForwardPath}); in phase 2 two gateways with an
- * ESP tunnel, strongSwan, or an external command's devices. It tells the generator which MAC to send to, and
+ * nothing ({@link LoopbackPath}), two xgate gateways with or without ESP ({@link GatewayPairPath}), two strongSwan
+ * gateways ({@link StrongswanPath}), an external command's devices ({@link CommandPath}), or the running
+ * {@code scripts/lab} ({@link LabPath}). It tells the generator which MAC to send to, and
  * owns (and on close removes) everything it set up.
  */
 public interface TrafficPath extends AutoCloseable {
@@ -23,9 +24,27 @@ public interface TrafficPath extends AutoCloseable {
     /** The network namespace the generator's and the sink's devices are in. */
     Path namespace();
 
-    String generatorDevice();
+    /** Where the generator's device is, when not in {@link #namespace()}. */
+    default Path generatorNamespace() {
+        return namespace();
+    }
 
-    String sinkDevice();
+    /** Where the sink's device is, when not in {@link #namespace()}. */
+    default Path sinkNamespace() {
+        return namespace();
+    }
+
+    /** The device names most paths give the generator's and the sink's ends. */
+    String GENERATOR_DEVICE = "gen0";
+    String SINK_DEVICE = "sink0";
+
+    default String generatorDevice() {
+        return GENERATOR_DEVICE;
+    }
+
+    default String sinkDevice() {
+        return SINK_DEVICE;
+    }
 
     /** The frames' addressing on this path for {@code flows} flows. */
     TrafficProfile profile(int flows, boolean ipv6);

@@ -4,11 +4,13 @@ import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.counters.TrafficCounters;
 import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.dataplane.port.FrameBatch;
+import io.xgate.dataplane.port.FramePool;
 import io.xgate.dataplane.route.Adjacency;
 import io.xgate.dataplane.sa.OutboundSa;
 import io.xgate.dataplane.worker.ForwardingTables;
 import io.xgate.dataplane.worker.Pipeline;
 import io.xgate.dataplane.worker.PortContext;
+import io.xgate.dataplane.worker.ProbeReplyListener;
 import io.xgate.dataplane.worker.PuntHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -50,7 +52,7 @@ public class PipelineBenchmark extends EngineState {
         final OutboundSa outbound = sa.outbound(suite.provider());
         outbound.nextHop(WAN, PEER_MAC);
         tables.addOutbound(outbound);
-        pipeline = new Pipeline(tables, frames.memory(), PuntHandler.NONE);
+        pipeline = new Pipeline(tables, new FramePool(frames.memory()), PuntHandler.NONE, ProbeReplyListener.NONE);
     }
 
     private TrafficCounters portCounters(final String name, final int id) {

@@ -15,6 +15,7 @@ public final class ProgressLine implements TrialProgress, ThroughputSearch.Liste
     private final PrintStream out;
     private final long trialNs;
     private final long startNs = System.nanoTime();
+    private String dut = "";
     private int trial;
     private int trialsLeft = 1;
 
@@ -25,14 +26,15 @@ public final class ProgressLine implements TrialProgress, ThroughputSearch.Liste
     }
 
     @Override
-    public void trialStarting(final int index, final double ratePps, final int left) {
+    public void trialStarting(final String name, final int index, final double ratePps, final int left) {
+        dut = name;
         trial = index;
         trialsLeft = left;
     }
 
     /** For runs without a search: the trial count is known up front. */
-    public void trialStarting(final int index, final int left) {
-        trialStarting(index, 0, left);
+    public void trialStarting(final String name, final int index, final int left) {
+        trialStarting(name, index, 0, left);
     }
 
     @Override
@@ -40,16 +42,16 @@ public final class ProgressLine implements TrialProgress, ThroughputSearch.Liste
                        final long durationNs) {
         final double loss = sent == 0 ? 0 : 100.0 * Math.max(0, sent - received) / sent;
         final long leftNs = Math.max(0, durationNs - elapsedNs) + (long) (trialsLeft - 1) * trialNs;
-        out.printf(Locale.ROOT, "\rtrial %d | offered %s | sent %d, received %d | loss %.3f%% | %s elapsed, ~%s left   ",
-                trial, Units.rate(offeredPps), sent, received, loss, Units.duration(System.nanoTime() - startNs),
+        out.printf(Locale.ROOT, "\r%s trial %d | offered %s | sent %d, received %d | loss %.3f%% | %s elapsed, ~%s left   ",
+                dut, trial, Units.rate(offeredPps), sent, received, loss, Units.duration(System.nanoTime() - startNs),
                 Units.duration(leftNs));
         out.flush();
     }
 
     @Override
-    public void trialDone(final TrialResult r) {
-        out.printf(Locale.ROOT, "\rtrial %d: offered %s, sent %s, received %s, lost %d (%.4f%%), reordered %d, "
-                        + "duplicates %d, sink drops %d%s%n", trial, Units.rate(r.offeredPps()), Units.rate(r.sentPps()),
+    public void trialDone(final String name, final TrialResult r) {
+        out.printf(Locale.ROOT, "\r%s trial %d, %s B: offered %s, sent %s, received %s, lost %d (%.4f%%), reordered %d, "
+                        + "duplicates %d, sink drops %d%s%n", name, trial, r.frameSizes(), Units.rate(r.offeredPps()), Units.rate(r.sentPps()),
                 Units.rate(r.receivedPps()), r.lost(), 100 * r.lossRatio(), r.reordered(), r.duplicates(),
                 r.sinkDrops(), r.generatorKeptUp() ? "" : " (generator fell short of the offered rate)");
         out.flush();

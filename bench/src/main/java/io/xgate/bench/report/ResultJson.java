@@ -26,6 +26,7 @@ public final class ResultJson {
         root.put("frameSizes", s.settings().sizes().label());
         root.put("maxPps", s.settings().maxPps());
         root.put("resolutionPps", s.settings().resolutionPps());
+        root.put("resolutionRatio", s.settings().resolutionRatio());
         root.put("trialSeconds", s.settings().trialDuration().toMillis() / 1000.0);
         root.put("pdrLossRatio", s.settings().pdrLossRatio());
         root.put("ndrPps", s.ndrPps());
@@ -45,6 +46,24 @@ public final class ResultJson {
             runs.add(trial(p.result()).put("fractionOfNdr", p.fraction()));
         }
         return root;
+    }
+
+    /** The root of a run that compares DUTs: {@code throughput} and {@code latency} arrays, one entry per DUT and size. */
+    public static ObjectNode comparison() {
+        final ObjectNode root = MAPPER.createObjectNode();
+        root.put("test", "throughput");
+        root.putArray("throughput");
+        root.putArray("latency");
+        return root;
+    }
+
+    public static void addThroughput(final ObjectNode comparison, final SearchResult s) {
+        ((ArrayNode) comparison.get("throughput")).add(throughput(s));
+    }
+
+    public static void addLatency(final ObjectNode comparison, final String dut, final double ndrPps,
+                                  final List<LatencyProfile.Point> points) {
+        ((ArrayNode) comparison.get("latency")).add(latency(dut, ndrPps, points));
     }
 
     static ObjectNode trial(final TrialResult t) {

@@ -24,9 +24,9 @@ public final class LatencyProfile {
         final List<Point> points = new ArrayList<>();
         for (final double fraction : fractions) {
             final double rate = fraction * ndrPps;
-            listener.trialStarting(points.size() + 1, rate, fractions.size() - points.size());
+            listener.trialStarting(dut.name(), points.size() + 1, rate, fractions.size() - points.size());
             final TrialResult result = dut.runTrial(rate, sizes, duration);
-            listener.trialDone(result);
+            listener.trialDone(dut.name(), result);
             points.add(new Point(fraction, result));
         }
         return points;

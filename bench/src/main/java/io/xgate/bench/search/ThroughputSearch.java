@@ -10,80 +10,131 @@ import java.util.List;
  * bound is the highest rate that passed it, the upper bound the lowest that failed, so the PDR search starts
  * from what the NDR search already learned. The first trial is at the maximum rate, as the RFC begins at the
  * medium's maximum. A trial where the generator fell short of the offered rate fails: the rate was not offered.
+ *
+ * <p>The search is driven from outside — {@link #nextRate()}, run the trial, {@link #record} — so several DUTs'
+ * searches can take turns trial by trial ({@link InterleavedSearch}); {@link #run} drives one to the end.
  */
 public final class ThroughputSearch {
     /** Told before each trial and after it, e.g. to show progress. */
     public interface Listener {
         Listener NONE = new Listener() {
             @Override
-            public void trialStarting(final int index, final double ratePps, final int trialsLeft) {
+            public void trialStarting(final String dut, final int index, final double ratePps, final int trialsLeft) {
             }
 
             @Override
-            public void trialDone(final TrialResult result) {
+            public void trialDone(final String dut, final TrialResult result) {
             }
         };
 
         /** {@code trialsLeft}: this one and those the current search still needs at most (PDR's not counted before it starts). */
-        void trialStarting(int index, double ratePps, int trialsLeft);
+        void trialStarting(String dut, int index, double ratePps, int trialsLeft);
 
-        void trialDone(TrialResult result);
+        void trialDone(String dut, TrialResult result);
     }
 
-    private final Dut dut;
+    private final String dut;
     private final SearchSettings settings;
-    private final Listener listener;
     private final List<TrialResult> trials = new ArrayList<>();
+    /** Which rate is being searched for: NDR first, then PDR. */
+    private enum Phase { NDR, PDR, DONE }
 
-    private ThroughputSearch(final Dut dut, final SearchSettings settings, final Listener listener) {
+    private Phase phase = Phase.NDR;
+    private TrialResult ndr;
+    private TrialResult pdr;
+
+    public ThroughputSearch(final String dut, final SearchSettings settings) {
         this.dut = dut;
         this.settings = settings;
-        this.listener = listener;
     }
 
     public static SearchResult run(final Dut dut, final SearchSettings settings, final Listener listener) {
-        final ThroughputSearch search = new ThroughputSearch(dut, settings, listener);
-        final TrialResult ndr = search.highestPassing(0);
-        final TrialResult pdr = search.highestPassing(settings.pdrLossRatio());
-        return new SearchResult(dut.name(), settings, rate(ndr), ndr, rate(pdr), pdr, search.trials);
+        final ThroughputSearch search = new ThroughputSearch(dut.name(), settings);
+        for (double rate = search.nextRate(); !Double.isNaN(rate); rate = search.nextRate()) {
+            search.runTrial(dut, rate, listener);
+        }
+        return search.result();
     }
 
-    /** Bisects until the bounds for {@code lossRatio} are within the resolution; the best passing trial or null. */
-    private TrialResult highestPassing(final double lossRatio) {
-        while (true) {
-            TrialResult best = null;
-            double failed = Double.POSITIVE_INFINITY;
-            for (final TrialResult t : trials) {
-                if (passes(t, lossRatio)) {
-                    best = best == null || t.offeredPps() > best.offeredPps() ? t : best;
-                } else {
-                    failed = Math.min(failed, t.offeredPps());
+    /** Runs one trial at {@code rate} (from {@link #nextRate()}) and records it. */
+    void runTrial(final Dut target, final double rate, final Listener listener) {
+        listener.trialStarting(dut, trials.size() + 1, rate, trialsLeft());
+        final TrialResult result = target.runTrial(rate, settings.sizes(), settings.trialDuration());
+        record(result);
+        listener.trialDone(dut, result);
+    }
+
+    /** The rate the next trial should offer, or NaN once NDR and PDR are both known. */
+    public double nextRate() {
+        while (phase != Phase.DONE) {
+            final Bounds b = bounds(lossRatio());
+            if (b.failed() == Double.POSITIVE_INFINITY) {
+                if (b.best() == null) {
+                    return settings.maxPps();
                 }
+            } else if (!settings.resolved(b.passed(), b.failed())) {
+                return (b.passed() + b.failed()) / 2;
             }
-            final double passed = rate(best);
-            final double next;
-            if (failed == Double.POSITIVE_INFINITY) {
-                if (best != null) {
-                    return best; // the maximum rate passed
-                }
-                next = settings.maxPps();
-            } else if (failed - passed <= settings.resolutionPps()) {
-                return best;
+            // This threshold is settled (or the maximum rate passed it): keep its trial, go on to the next.
+            if (phase == Phase.NDR) {
+                ndr = b.best();
+                phase = Phase.PDR;
             } else {
-                next = (passed + failed) / 2;
+                pdr = b.best();
+                phase = Phase.DONE;
             }
-            final int left = failed == Double.POSITIVE_INFINITY
-                    ? 1 + halvings(settings.maxPps()) : halvings(failed - passed);
-            listener.trialStarting(trials.size() + 1, next, left);
-            final TrialResult result = dut.runTrial(next, settings.sizes(), settings.trialDuration());
-            trials.add(result);
-            listener.trialDone(result);
+        }
+        return Double.NaN;
+    }
+
+    public void record(final TrialResult result) {
+        trials.add(result);
+    }
+
+    /** Valid once {@link #nextRate()} returned NaN. */
+    public SearchResult result() {
+        if (phase != Phase.DONE) {
+            throw new IllegalStateException("the search for " + dut + " is not finished");
+        }
+        return new SearchResult(dut, settings, rate(ndr), ndr, rate(pdr), pdr, trials);
+    }
+
+    public String dut() {
+        return dut;
+    }
+
+    /** The loss ratio the current phase allows. */
+    private double lossRatio() {
+        return phase == Phase.NDR ? 0 : settings.pdrLossRatio();
+    }
+
+    /** For the current threshold: the best passing trial (or null) and the lowest failing rate. */
+    private record Bounds(TrialResult best, double failed) {
+        double passed() {
+            return rate(best);
         }
     }
 
-    /** Trials a bisection of {@code span} needs to get within the resolution. */
-    private int halvings(final double span) {
-        return Math.max(1, (int) Math.ceil(Math.log(span / settings.resolutionPps()) / Math.log(2)));
+    private Bounds bounds(final double ratio) {
+        TrialResult best = null;
+        double failed = Double.POSITIVE_INFINITY;
+        for (final TrialResult t : trials) {
+            if (passes(t, ratio)) {
+                best = best == null || t.offeredPps() > best.offeredPps() ? t : best;
+            } else {
+                failed = Math.min(failed, t.offeredPps());
+            }
+        }
+        return new Bounds(best, failed);
+    }
+
+    /** This trial and the ones the current bisection still needs at most, for progress estimates. */
+    private int trialsLeft() {
+        final Bounds b = bounds(lossRatio());
+        final double span = b.failed() == Double.POSITIVE_INFINITY ? settings.maxPps() : b.failed() - b.passed();
+        final double step = Math.max(settings.resolutionPps(), settings.resolutionRatio() * Math.max(b.passed(),
+                span / 2));
+        return Math.max(1, (int) Math.ceil(Math.log(span / step) / Math.log(2)));
     }
 
     static boolean passes(final TrialResult t, final double lossRatio) {

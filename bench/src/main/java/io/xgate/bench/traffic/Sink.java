@@ -33,6 +33,8 @@ public final class Sink implements AutoCloseable {
     private static final int ETHERTYPE_IPV4 = 0x0800;
     private static final int ETHERTYPE_IPV6 = 0x86DD;
     private static final int PROTO_UDP = 17;
+    /** IPv4 flags and fragment offset: more-fragments or a nonzero offset. */
+    private static final int IPV4_FRAGMENT = 0x3FFF;
     private static final int IPV4_PAYLOAD = FrameTemplates.ETHERNET + FrameTemplates.IPV4 + FrameTemplates.UDP;
     private static final int IPV6_PAYLOAD = FrameTemplates.ETHERNET + FrameTemplates.IPV6 + FrameTemplates.UDP;
     private static final VarHandle RECEIVED;
@@ -109,6 +111,27 @@ public final class Sink implements AutoCloseable {
         RECEIVED.setOpaque(this, 0L);
     }
 
+    /**
+     * Discards late frames until none has arrived for {@code quietNs}, or until {@code limitNs} passed: a DUT
+     * that queues far more than it forwards (strongSwan's user-space ESP) goes on working through its backlog
+     * after the trial, and would take the CPU from the next DUT's trial in an interleaved run.
+     */
+    public void awaitQuiet(final long quietNs, final long limitNs) {
+        final long start = System.nanoTime();
+        long lastFrame = start;
+        long now;
+        while ((now = System.nanoTime()) - lastFrame < quietNs && now - start < limitNs) {
+            final int n = rx.peek(Generator.BATCH);
+            if (n > 0) {
+                take(n, false, 0);
+                lastFrame = now;
+            } else {
+                socket.wakeRx();
+                Thread.yield();
+            }
+        }
+    }
+
     /** Receives until {@code stopNs} (System.nanoTime). */
     public void receive(final long stopNs) {
         while (true) {
@@ -159,14 +182,18 @@ public final class Sink implements AutoCloseable {
         return true;
     }
 
-    /** Offset of the probe payload in a UDP frame without IP options or extension headers, else -1. */
+    /**
+     * Offset of the probe payload in a UDP frame without IP options or extension headers, else -1. An IPv4
+     * fragment is no probe: a DUT that fragments has not delivered the frame that was sent.
+     */
     private static int probeOffset(final MemorySegment area, final long frame, final int length) {
         if (length < IPV4_PAYLOAD + ProbePayload.LENGTH) {
             return -1;
         }
         final int type = Wire.u16(area, frame + 12);
         if (type == ETHERTYPE_IPV4 && Wire.u8(area, frame + FrameTemplates.ETHERNET) == 0x45
-                && Wire.u8(area, frame + FrameTemplates.ETHERNET + 9) == PROTO_UDP) {
+                && Wire.u8(area, frame + FrameTemplates.ETHERNET + 9) == PROTO_UDP
+                && (Wire.u16(area, frame + FrameTemplates.ETHERNET + 6) & IPV4_FRAGMENT) == 0) {
             return IPV4_PAYLOAD;
         }
         if (type == ETHERTYPE_IPV6 && length >= IPV6_PAYLOAD + ProbePayload.LENGTH

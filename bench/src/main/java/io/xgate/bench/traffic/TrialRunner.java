@@ -12,6 +12,9 @@ public final class TrialRunner {
     /** Time for both threads to be up and spinning before the first frame goes out. */
     private static final long LEAD_NS = 20_000_000;
     private static final Duration PROGRESS_PERIOD = Duration.ofSeconds(1);
+    /** After a trial, the DUT counts as settled once its sink saw nothing for this long (at most SETTLE_LIMIT). */
+    private static final long QUIET_NS = 200_000_000;
+    private static final long SETTLE_LIMIT_NS = 30_000_000_000L;
 
     private final Generator generator;
     private final Sink sink;
@@ -50,9 +53,11 @@ public final class TrialRunner {
         }
         final StreamTracker streams = sink.streams();
         final long sent = generator.sent();
-        return new TrialResult(ratePps, sizes.label(), sizes.meanSize(), duration, sent, sink.received(),
-                sent - streams.unique(), streams.reordered(), streams.duplicates(), sink.kernelDrops(),
-                sink.latency().copy());
+        final TrialResult result = new TrialResult(ratePps, sizes.label(), sizes.meanSize(), duration, sent,
+                sink.received(), sent - streams.unique(), streams.reordered(), streams.duplicates(),
+                sink.kernelDrops(), sink.latency().copy());
+        sink.awaitQuiet(QUIET_NS, SETTLE_LIMIT_NS);
+        return result;
     }
 
     private static Thread start(final String name, final Runnable work, final AtomicReference<Throwable> failure) {

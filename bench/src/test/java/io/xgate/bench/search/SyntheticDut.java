@@ -7,16 +7,22 @@ import org.HdrHistogram.Histogram;
 
 /** A DUT that forwards everything up to {@code capacityPps} and drops the excess, like a queue that never grows. */
 final class SyntheticDut implements Dut {
+    private final String name;
     private final double capacityPps;
     private int trials;
 
     SyntheticDut(final double capacityPps) {
+        this("synthetic", capacityPps);
+    }
+
+    SyntheticDut(final String name, final double capacityPps) {
+        this.name = name;
         this.capacityPps = capacityPps;
     }
 
     @Override
     public String name() {
-        return "synthetic";
+        return name;
     }
 
     @Override

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xgate.bench.traffic.FrameSizes;
+import io.xgate.bench.traffic.TrialResult;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThroughputSearchTest {
@@ -39,6 +42,34 @@ class ThroughputSearchTest {
         assertEquals(0, r.ndrPps());
         assertNull(r.ndrTrial());
         assertEquals(0, r.pdrPps());
+    }
+
+    @Test
+    void aRelativeResolutionGivesASlowDutTheSamePrecisionAsAFastOne() {
+        final SearchSettings relative = new SearchSettings(FrameSizes.fixed(64), MAX, 100, 0.01, Duration.ofSeconds(1), 0);
+        final SearchResult r = ThroughputSearch.run(new SyntheticDut(24_000), relative, ThroughputSearch.Listener.NONE);
+        assertTrue(r.ndrPps() <= 24_000 && r.ndrPps() > 24_000 * 0.99, "NDR " + r.ndrPps());
+    }
+
+    @Test
+    void interleavedSearchesTakeTurnsAndFindEachDutsOwnRate() {
+        final List<String> order = new ArrayList<>();
+        final ThroughputSearch.Listener listener = new ThroughputSearch.Listener() {
+            @Override
+            public void trialStarting(final String dut, final int index, final double ratePps, final int trialsLeft) {
+                order.add(dut);
+            }
+
+            @Override
+            public void trialDone(final String dut, final TrialResult result) {
+            }
+        };
+        final List<SearchResult> results = InterleavedSearch.run(
+                List.of(new SyntheticDut("fast", 377_000), new SyntheticDut("slow", 24_000)), settings(0), listener);
+        assertEquals(List.of("fast", "slow"), results.stream().map(SearchResult::dut).toList());
+        assertTrue(results.get(0).ndrPps() > 377_000 - RESOLUTION && results.get(0).ndrPps() <= 377_000);
+        assertTrue(results.get(1).ndrPps() > 24_000 - RESOLUTION && results.get(1).ndrPps() <= 24_000);
+        assertEquals(List.of("fast", "slow", "fast", "slow"), order.subList(0, 4), "turns, trial by trial");
     }
 
     private static SearchSettings settings(final double pdrLoss) {

@@ -19,6 +19,10 @@ public final class XgateCli {
         commands.put("config", new ConfigCommand(env));
         commands.put("commit", ConfigCommands.commit(env));
         commands.put("run", new RunCommand());
+        commands.put("show", OperationalCommands.show(env));
+        commands.put("test", OperationalCommands.testOrClear("test", env));
+        commands.put("clear", OperationalCommands.testOrClear("clear", env));
+        commands.put("stat", new StatCommand());
         return commands;
     }
 
@@ -31,7 +35,7 @@ public final class XgateCli {
     }
 
     /** With the environment given, so tests choose {@code XGATE_SOCKET}. */
-    static int run(final List<String> args, final Map<String, String> env, final PrintStream out,
+    public static int run(final List<String> args, final Map<String, String> env, final PrintStream out,
                    final PrintStream err) {
         final Map<String, Command> commands = commands(env);
         if (args.isEmpty() || !commands.containsKey(args.get(0))) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,14 @@ public final class ConfigService {
     public static ConfigService open(final Path dir, final ApplyTarget target, final SecretSources sources,
                                      final InstantSource clock) throws IOException {
         return open(dir, target, sources, clock, file -> { });
+    }
+
+    /**
+     * The running config stored in {@code dir}, if a commit ever made one: what a restarting daemon runs (it
+     * opens its ports from it before {@link #open} applies it).
+     */
+    public static Optional<String> storedRunning(final Path dir) throws IOException {
+        return ConfigStore.open(dir).running();
     }
 
     static ConfigService open(final Path dir, final ApplyTarget target, final SecretSources sources,

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The whole device configuration, as one YAML document describes it. Immutable: a candidate config is
- * edited by building a new one. The predefined {@code default} profiles are always present, as on PAN-OS.
+ * edited by building a new one. The predefined {@code default} profiles are always present, as on PAN-OS, and
+ * so are the crypto presets ({@link CryptoPresets}).
  */
 public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zones, List<VirtualRouter> virtualRouters,
                            List<IkeCryptoProfile> ikeCryptoProfiles, List<IpsecCryptoProfile> ipsecCryptoProfiles,
@@ -18,25 +19,25 @@ public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zone
     public DeviceConfig {
         zones = List.copyOf(zones);
         virtualRouters = List.copyOf(virtualRouters);
-        ikeCryptoProfiles = withPredefined(ikeCryptoProfiles, IkeCryptoProfile.DEFAULT);
-        ipsecCryptoProfiles = withPredefined(ipsecCryptoProfiles, IpsecCryptoProfile.DEFAULT);
+        ikeCryptoProfiles = withPredefined(ikeCryptoProfiles, CryptoPresets.IKE);
+        ipsecCryptoProfiles = withPredefined(ipsecCryptoProfiles, CryptoPresets.IPSEC);
         ikeGateways = List.copyOf(ikeGateways);
         ipsecTunnels = List.copyOf(ipsecTunnels);
-        monitorProfiles = withPredefined(monitorProfiles, MonitorProfile.DEFAULT);
+        monitorProfiles = withPredefined(monitorProfiles, List.of(MonitorProfile.DEFAULT));
         tunnelGroups = List.copyOf(tunnelGroups);
     }
 
     /**
-     * The predefined object after the listed ones (so list indexes stay those of the document), unless the
+     * The predefined objects after the listed ones (so list indexes stay those of the document), each unless the
      * config redefines it (PAN-OS lets an admin edit the defaults).
      */
-    private static <T extends Named> List<T> withPredefined(final List<T> listed, final T predefined) {
-        if (Named.find(listed, predefined.name()).isPresent()) {
-            return List.copyOf(listed);
+    private static <T extends Named> List<T> withPredefined(final List<T> listed, final List<T> predefined) {
+        final List<T> all = new ArrayList<>(listed);
+        for (final T object : predefined) {
+            if (Named.find(listed, object.name()).isEmpty()) {
+                all.add(object);
+            }
         }
-        final List<T> all = new ArrayList<>(listed.size() + 1);
-        all.addAll(listed);
-        all.add(predefined);
         return List.copyOf(all);
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** Binds the whole document: the top-level sections, plus the small ones that need no binder of their own. */
 final class DocumentBinder {
-    /** xgate's sub-second monitor interval, e.g. "0.2s"; whole seconds may be written "3s" too. */
+    /** xgate's sub-second monitor interval or hold-down, e.g. "0.2s"; whole seconds may be written "3s" too. */
     private static final Pattern SECONDS = Pattern.compile("([0-9]{1,3})(?:\\.([0-9]{1,3}))?s");
 
     private final InterfaceBinder interfaces = new InterfaceBinder();
@@ -79,7 +79,7 @@ final class DocumentBinder {
                 f.get("threshold").integer(d.threshold()));
     }
 
-    /** Whole seconds as a number (PAN-OS), or a string such as "0.2s" (xgate). */
+    /** Whole seconds as a number (PAN-OS), or a string such as "0.2s" (xgate); also the hold-down of tunnel groups. */
     private static Duration interval(final Node node, final Duration fallback) {
         if (!node.isPresent() || !node.isString()) {
             return Duration.ofSeconds(node.integer((int) fallback.toSeconds()));
@@ -98,6 +98,7 @@ final class DocumentBinder {
     }
 
     private static TunnelGroup tunnelGroup(final Fields f) {
-        return new TunnelGroup(f.name(), f.require("primary").string(""), f.require("secondary").string(""));
+        return new TunnelGroup(f.name(), f.require("primary").string(""), f.require("secondary").string(""),
+                interval(f.get("hold-down"), TunnelGroup.DEFAULT_HOLD_DOWN));
     }
 }

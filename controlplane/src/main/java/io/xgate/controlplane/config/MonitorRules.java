@@ -10,6 +10,8 @@ final class MonitorRules implements ValidationRule {
     static final IntRange THRESHOLD = new IntRange(2, 10);
     /** xgate's sub-second probing stops at 100 ms: faster would make one lost probe look like an outage. */
     private static final Duration MIN_SUB_SECOND = Duration.ofMillis(100);
+    /** A hold-down beyond ten minutes would leave a recovered primary idle for longer than any outage it guards. */
+    private static final Duration MAX_HOLD_DOWN = Duration.ofMinutes(10);
 
     @Override
     public void check(final DeviceConfig config, final ErrorCollector errors) {
@@ -34,6 +36,13 @@ final class MonitorRules implements ValidationRule {
             if (group.primary().equals(group.secondary())) {
                 errors.add(path.key("secondary"), "must differ from the primary " + group.primary());
             }
+            if (group.holdDown().compareTo(MAX_HOLD_DOWN) > 0) {
+                errors.add(path.key("hold-down"), "must be at most " + MAX_HOLD_DOWN.toSeconds() + "s, got "
+                        + seconds(group.holdDown()));
+            }
+            config.findIpsecTunnel(group.primary()).filter(t -> !t.tunnelMonitor().enable()).ifPresent(t ->
+                    errors.add(path.key("primary"), t.name() + " needs tunnel-monitor enabled: without it the group "
+                            + "cannot tell that the primary is down"));
         });
     }
 

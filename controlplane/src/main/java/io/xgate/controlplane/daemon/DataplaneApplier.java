@@ -1,141 +1,177 @@
 package io.xgate.controlplane.daemon;
 
+import io.xgate.controlplane.commit.ApplyTarget;
+import io.xgate.controlplane.commit.ConfigChange;
+import io.xgate.controlplane.commit.ObjectChange;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.EthernetInterface;
-import io.xgate.dataplane.packet.IpAddress;
-import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
-import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.StaticRoute;
 import io.xgate.controlplane.config.TunnelInterface;
-import io.xgate.controlplane.config.VirtualRouter;
-import io.xgate.dataplane.route.Adjacency;
+import io.xgate.controlplane.monitor.MonitorTarget;
+import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.dataplane.worker.WorkerProxy;
 import java.lang.System.Logger.Level;
-import java.util.Comparator;
-import java.util.Optional;
+import java.time.InstantSource;
+import java.util.List;
 
 /**
- * Turns a {@link DeviceConfig} into worker commands — the one place a config reaches the data plane (the
- * commit machinery will drive it through its apply interface). Programs a fresh worker: the gateway's own
- * addresses, connected routes for the ports' prefixes, tunnel interfaces, static routes, and the SAs of
- * manual-key tunnels, each outbound SA following the neighbour toward its peer. Changing a running
- * configuration needs the diff a commit computes; until then a config is applied once, at startup.
+ * Where a commit reaches the data plane: turns each changed object of a {@link ConfigChange} into worker commands,
+ * touching nothing else — a new manual-key tunnel adds its SAs without disturbing the other tunnels' SAs or
+ * counters, a removed one has its SAs wiped, a changed one is replaced make-before-break ({@link ManualKeyTunnels}),
+ * routes go through their one owner ({@link RouteProgrammer}, which leaves out what the tunnel monitor withdrew) —
+ * auto-key tunnels' routes too, into their tunnel interfaces like any other —, then IKE: the gateways and auto-key
+ * tunnels the commit touched start, stop or renegotiate ({@link AutoKeyTunnels}), and the tunnel monitors follow
+ * last ({@link MonitorCommits}). Start-up is the commit from an empty config. What
+ * only a restart can change is refused before anything is touched ({@link RestartRules}); every command posted
+ * records its inverse, so {@link #revert} takes back exactly what the failed apply did — routes, SAs, monitors and
+ * their withdrawals. Runs on the control thread (the management API hands commits over through
+ * {@link ControlTasks}).
  */
-public final class DataplaneApplier {
+public final class DataplaneApplier implements ApplyTarget {
     private static final System.Logger LOG = System.getLogger(DataplaneApplier.class.getName());
-    private static final int CONNECTED_METRIC = 0;
 
     private final WorkerProxy proxy;
-    private final NeighbourResolver neighbours;
-    private boolean applied;
+    private final DeviceConfig started;
+    private final RouteProgrammer routes;
+    private final ManualKeyTunnels tunnels;
+    private final AutoKeyTunnels autoKey;
+    private final MonitorCommits monitors;
+    private final UndoLog undo = new UndoLog();
+    /** What the data plane runs: the last applied config, or the one before a reverted apply. */
+    private DeviceConfig running;
 
-    DataplaneApplier(final WorkerProxy proxy, final NeighbourResolver neighbours) {
+    /** @param started the config the ports were opened with: what a commit must leave as it is */
+    DataplaneApplier(final WorkerProxy proxy, final NeighbourResolver neighbours, final ControlTasks tasks,
+                     final DeviceConfig started, final InstantSource clock, final RouteProgrammer routes,
+                     final AutoKeyTunnels autoKey, final MonitorCommits monitors) {
         this.proxy = proxy;
-        this.neighbours = neighbours;
+        this.started = started;
+        this.routes = routes;
+        this.tunnels = new ManualKeyTunnels(proxy, neighbours, tasks, clock);
+        this.autoKey = autoKey;
+        this.monitors = monitors;
     }
 
-    /** @throws IllegalStateException when the worker refuses a command (ring full) or a config was applied */
-    public void apply(final DeviceConfig config) {
-        if (applied) {
-            throw new IllegalStateException("a configuration is already applied; changes need a commit diff");
+    DeviceConfig running() {
+        return running;
+    }
+
+    ManualKeyTunnels tunnels() {
+        return tunnels;
+    }
+
+    /** @throws IllegalStateException when a restart is needed, the worker's ring is full, or an SA cannot be built */
+    @Override
+    public void apply(final ConfigChange change) {
+        undo.clear();
+        if (change.isEmpty()) {
+            // An empty state directory at start: nothing runs until the --config file is committed.
+            running = change.after();
+            return;
         }
-        applied = true;
-        final DeviceLayout layout = new DeviceLayout(config);
-        for (final IpPrefix own : layout.ownPrefixes()) {
-            accepted(proxy.localAddress(own.address(), true), "local address " + own);
+        RestartRules.check(started, change);
+        final List<MonitorTarget> monitored = MonitorPlan.targets(change.after());
+        for (final ObjectChange c : change.changes()) {
+            apply(change, c);
         }
-        for (final EthernetInterface port : layout.ports()) {
-            final int id = layout.portId(port.name());
-            for (final IpPrefix prefix : port.ip()) {
-                final var network = prefix.masked();
-                accepted(proxy.addRoute(layout.virtualRouter(port.virtualRouter()), network, CONNECTED_METRIC,
-                        Adjacency.port(id, null)), "connected route " + network);
-                neighbours.connected(id, network);
-                LOG.log(Level.INFO, "route {0} connected on {1} ({2})", prefix.network(), port.name(),
-                        port.device());
+        autoKey.apply(change.before(), change.after(), undo);
+        monitors.apply(change.before(), change.after(), monitored, undo);
+        running = change.after();
+        LOG.log(Level.INFO, "applied {0}", change.summary());
+    }
+
+    @Override
+    public void revert(final ConfigChange change) {
+        running = change.before();
+        undo.runBackwards();
+        LOG.log(Level.WARNING, "reverted {0}", change.summary());
+    }
+
+    private void apply(final ConfigChange change, final ObjectChange c) {
+        final DeviceConfig before = change.before();
+        final DeviceConfig after = change.after();
+        switch (c.kind()) {
+            case ETHERNET_INTERFACE -> {
+                // Ports are fixed while running (RestartRules): they only ever come up, at start.
+                final EthernetInterface port = (EthernetInterface) c.after().orElseThrow();
+                localAddresses(port.ip(), true);
+                routes.addConnected(new DeviceLayout(after), port, undo);
+            }
+            case TUNNEL_INTERFACE -> {
+                if (c.action() == ObjectChange.Action.REMOVED) {
+                    removeTunnelInterface((TunnelInterface) c.before().orElseThrow(), before);
+                } else if (c.action() == ObjectChange.Action.ADDED) {
+                    addTunnelInterface((TunnelInterface) c.after().orElseThrow(), after);
+                }
+                // CHANGED: only what the data plane does not hold (zone, IPv6 settings other than addresses) may
+                // change (RestartRules).
+            }
+            case STATIC_ROUTE -> {
+                if (c.action() == ObjectChange.Action.REMOVED) {
+                    routes.remove(c.name(), undo);
+                } else {
+                    routes.addStatic(new DeviceLayout(after), c.name(), (StaticRoute) c.after().orElseThrow(), undo);
+                }
+            }
+            case IPSEC_TUNNEL -> applyTunnel(c, before, after);
+            default -> {
+                // Zones hold nothing in the data plane; profiles and IKE gateways reach IKE after every object
+                // (AutoKeyTunnels), monitor profiles and tunnel groups the monitors, last (MonitorCommits).
             }
         }
-        for (final TunnelInterface tunnel : config.interfaces().tunnel()) {
-            accepted(proxy.addTunnel(DeviceLayout.tunnelId(tunnel.name()), tunnel.name(), tunnel.mtu(),
-                    layout.virtualRouter(tunnel.virtualRouter())), tunnel.name());
+    }
+
+    private void applyTunnel(final ObjectChange c, final DeviceConfig before, final DeviceConfig after) {
+        final IpsecTunnel old = (IpsecTunnel) c.before().orElse(null);
+        final IpsecTunnel now = (IpsecTunnel) c.after().orElse(null);
+        final boolean wasProgrammed = old != null && ManualKeyTunnels.programmed(old);
+        final boolean isProgrammed = now != null && ManualKeyTunnels.programmed(now);
+        if (wasProgrammed && isProgrammed && old.tunnelInterface().equals(now.tunnelInterface())) {
+            tunnels.replace(before, after, now, true, undo);
+            return;
         }
-        for (final VirtualRouter router : config.virtualRouters()) {
-            for (final StaticRoute route : router.staticRoutes()) {
-                addStaticRoute(layout, router, route);
-            }
+        if (wasProgrammed) {
+            tunnels.remove(before, old.name(), undo);
         }
-        for (final IpsecTunnel tunnel : config.ipsecTunnels()) {
-            if (tunnel.disabled()) {
-                LOG.log(Level.INFO, "ipsec tunnel {0} is disabled", tunnel.name());
-            } else if (tunnel.keying() instanceof ManualKey key) {
-                addManualKeyTunnel(config, layout, tunnel, key);
-            } else {
-                LOG.log(Level.INFO, "ipsec tunnel {0} is auto-key: its SAs come from IKE", tunnel.name());
-            }
+        if (isProgrammed) {
+            tunnels.install(after, now, undo);
+        } else if (now != null) {
+            LOG.log(Level.INFO, "ipsec tunnel {0}: {1}", now.name(), now.disabled() ? "disabled, stays down"
+                    : "auto-key, its SAs come from IKE");
         }
     }
 
-    private void addStaticRoute(final DeviceLayout layout, final VirtualRouter router, final StaticRoute route) {
-        final var destination = route.destination().masked();
-        final int port = layout.portId(route.interfaceName());
-        final Adjacency adjacency;
-        if (port >= 0) {
-            final var nexthop = route.nexthop().orElse(null);
-            adjacency = Adjacency.port(port, nexthop);
-            if (nexthop != null) {
-                neighbours.want(port, nexthop);
-            }
-        } else {
-            adjacency = proxy.tunnelAdjacency(DeviceLayout.tunnelId(route.interfaceName()));
-        }
-        accepted(proxy.addRoute(layout.virtualRouter(router.name()), destination, route.metric(), adjacency),
-                "route " + route.name());
-        LOG.log(Level.INFO, "route {0} {1} -> {2} (virtual router {3}, metric {4})", route.name(),
-                route.destination().network(),
-                adjacency, router.name(), route.metric());
+    private void addTunnelInterface(final TunnelInterface tunnel, final DeviceConfig after) {
+        final int id = DeviceLayout.tunnelId(tunnel.name());
+        accepted(proxy.addTunnel(id, tunnel.name(), tunnel.mtu(),
+                new DeviceLayout(after).virtualRouter(tunnel.virtualRouter())), tunnel.name());
+        undo.push(() -> accepted(proxy.removeTunnel(id), "removal of " + tunnel.name()));
+        // IPv6 ones too: the monitor probes from them, and the worker answers the peer's probes to them.
+        localAddresses(DeviceLayout.addresses(tunnel).toList(), true);
     }
 
-    private void addManualKeyTunnel(final DeviceConfig config, final DeviceLayout layout, final IpsecTunnel tunnel,
-                                    final ManualKey key) {
-        final String localInterface = key.localAddress().interfaceName();
-        final int port = layout.portId(localInterface);
-        final IpAddress nextHop = nextHopToward(config, localInterface, key.peerAddress());
-        try (ManualKeySas sas = ManualKeySas.of(config, tunnel, key)) {
-            accepted(proxy.addInboundSa(sas.inbound()), "inbound SA of " + tunnel.name());
-            accepted(proxy.addOutboundSa(sas.outbound(), port, 0), "outbound SA of " + tunnel.name());
-            neighbours.followOutboundSa(sas.outbound().tunnelId(), sas.outbound().spi(), port,
-                    nextHop);
-            LOG.log(Level.INFO, "ipsec tunnel {0} on {1}: manual key, out {2}, in {3}, next hop {4}{5}",
-                    tunnel.name(), tunnel.tunnelInterface(), sas.outbound(), sas.inbound(), nextHop,
-                    sas.outbound().udpEncapsulated() ? ", ESP in UDP 4500" : "");
+    private void removeTunnelInterface(final TunnelInterface tunnel, final DeviceConfig before) {
+        localAddresses(DeviceLayout.addresses(tunnel).toList(), false);
+        final int id = DeviceLayout.tunnelId(tunnel.name());
+        accepted(proxy.removeTunnel(id), "removal of " + tunnel.name());
+        undo.push(() -> accepted(proxy.addTunnel(id, tunnel.name(), tunnel.mtu(),
+                new DeviceLayout(before).virtualRouter(tunnel.virtualRouter())), tunnel.name()));
+        LOG.log(Level.INFO, "tunnel interface {0} removed", tunnel.name());
+    }
+
+    private void localAddresses(final Iterable<IpPrefix> prefixes, final boolean present) {
+        for (final IpPrefix own : prefixes) {
+            accepted(proxy.localAddress(own.address(), present), "local address " + own);
+            undo.push(() -> accepted(proxy.localAddress(own.address(), !present), "local address " + own));
         }
     }
 
-    /**
-     * The neighbour packets to {@code peer} go to from {@code localInterface}: the peer itself on a connected
-     * network, else the gateway of the most specific static route through that interface, else the peer
-     * (assumed on-link).
-     */
-    static IpAddress nextHopToward(final DeviceConfig config, final String localInterface,
-                                           final IpAddress peer) {
-        final boolean connected = config.findInterface(localInterface).stream()
-                .flatMap(i -> i.ip().stream()).anyMatch(p -> p.contains(peer));
-        if (connected) {
-            return peer;
-        }
-        final Optional<IpAddress> routed = config.virtualRouters().stream()
-                .flatMap(r -> r.staticRoutes().stream())
-                .filter(r -> r.interfaceName().equals(localInterface) && r.nexthop().isPresent()
-                        && r.destination().contains(peer))
-                .max(Comparator.comparingInt(r -> r.destination().length()))
-                .flatMap(StaticRoute::nexthop);
-        return routed.orElse(peer);
-    }
-
-    private static void accepted(final boolean posted, final String what) {
-        if (!posted) {
+    /** A worker command's result: the posted object, or a failure when the command ring was full. */
+    static <T> T accepted(final T posted, final String what) {
+        if (posted == null || Boolean.FALSE.equals(posted)) {
             throw new IllegalStateException("the worker's command ring is full; could not program " + what);
         }
+        return posted;
     }
 }

@@ -4,12 +4,16 @@ import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.EthernetInterface;
 import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
+import io.xgate.controlplane.config.Ipv6Settings;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.Named;
+import io.xgate.controlplane.config.StaticRoute;
+import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.controlplane.config.TunnelInterface;
 import io.xgate.dataplane.port.xdp.PortRole;
 import io.xgate.dataplane.port.xdp.XdpPortSpec;
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +70,26 @@ final class DeviceLayout {
         return wanPorts.contains(port.name()) ? PortRole.WAN : PortRole.LAN;
     }
 
+    /**
+     * The neighbour an SA's packets to {@code peer} go to from {@code localInterface}: the peer itself on a
+     * connected network, else the gateway of the most specific static route through that interface, else the peer
+     * (assumed on-link).
+     */
+    IpAddress nextHopToward(final String localInterface, final IpAddress peer) {
+        final boolean connected = config.findInterface(localInterface).stream()
+                .flatMap(i -> i.ip().stream()).anyMatch(p -> p.contains(peer));
+        if (connected) {
+            return peer;
+        }
+        return config.virtualRouters().stream()
+                .flatMap(r -> r.staticRoutes().stream())
+                .filter(r -> r.interfaceName().equals(localInterface) && r.nexthop().isPresent()
+                        && r.destination().contains(peer))
+                .max(Comparator.comparingInt(r -> r.destination().length()))
+                .flatMap(StaticRoute::nexthop)
+                .orElse(peer);
+    }
+
     static int tunnelId(final String tunnelInterfaceName) {
         return Integer.parseInt(tunnelInterfaceName.substring(TunnelInterface.PREFIX.length()));
     }
@@ -73,7 +97,16 @@ final class DeviceLayout {
     /** Every address of the gateway (ports and tunnel interfaces). */
     List<IpPrefix> ownPrefixes() {
         return Stream.concat(ports.stream().flatMap(p -> p.ip().stream()),
-                config.interfaces().tunnel().stream().flatMap(t -> t.ip().stream())).toList();
+                config.interfaces().tunnel().stream().flatMap(DeviceLayout::addresses)).toList();
+    }
+
+    /** A tunnel interface's IPv4 addresses, then its IPv6 ones when IPv6 is enabled on it. */
+    static Stream<IpPrefix> addresses(final TunnelInterface tunnel) {
+        final Stream<IpPrefix> v6 = tunnel.ipv6().enabled()
+                ? tunnel.ipv6().address().stream().filter(Ipv6Settings.Ipv6Address::enableOnInterface)
+                        .map(Ipv6Settings.Ipv6Address::address)
+                : Stream.empty();
+        return Stream.concat(tunnel.ip().stream(), v6);
     }
 
     /** One worker's sockets: every ethernet port on {@code queue}. */

@@ -1,7 +1,11 @@
 package io.xgate.controlplane.daemon;
 
+import io.xgate.controlplane.commit.ConfigService;
 import io.xgate.controlplane.config.DeviceConfig;
+import io.xgate.dataplane.counters.CounterSnapshot;
 import io.xgate.controlplane.config.EthernetInterface;
+import io.xgate.controlplane.monitor.MonitorClock;
+import io.xgate.controlplane.monitor.TunnelMonitors;
 import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.counters.DropReason;
@@ -17,11 +21,14 @@ import io.xgate.linux.netlink.RouteNetlink;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -30,7 +37,8 @@ import org.agrona.concurrent.status.CountersManager;
 
 /**
  * A running gateway, {@code xgate run}: the counters file, the AF_XDP ports with their XDP programs, one worker
- * on its thread, the config programmed through {@link DataplaneApplier}, and the control loop on the thread that
+ * on its thread, the config programmed through {@link DataplaneApplier} by the state directory's config service,
+ * IKE ({@link AutoKeyTunnels}), the tunnel monitors, the management API, and the control loop on the thread that
  * called {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
  * stops the worker, closes the SAs (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and
  * removes nothing else: devices, addresses and the counters file stay.
@@ -51,11 +59,14 @@ public final class GatewayDaemon {
     private GatewayDaemon() {
     }
 
-    /** Opens and programs everything; on failure, closes what was opened and rethrows. */
-    public static GatewayDaemon start(final DeviceConfig config) throws IOException {
+    /**
+     * Opens and programs everything, {@code config} being {@code startup}'s loaded; on failure, closes what was
+     * opened and rethrows.
+     */
+    public static GatewayDaemon start(final DeviceConfig config, final StartupConfig startup) throws IOException {
         final GatewayDaemon daemon = new GatewayDaemon();
         try {
-            daemon.open(config);
+            daemon.open(config, startup);
             return daemon;
         } catch (IOException | RuntimeException e) {
             daemon.closeOpened();
@@ -63,7 +74,7 @@ public final class GatewayDaemon {
         }
     }
 
-    private void open(final DeviceConfig config) throws IOException {
+    private void open(final DeviceConfig config, final StartupConfig startup) throws IOException {
         if (config.device().workers() != 1) {
             throw new IllegalArgumentException("device.workers: " + config.device().workers()
                     + " workers need as many receive queues per port and per-queue steering; this version runs 1");
@@ -93,7 +104,7 @@ public final class GatewayDaemon {
         opened.push(netlink);
         final List<Integer> cpus = config.device().cpuList();
         final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.getFirst();
-        final Worker worker = new Worker(0, ports.memory(), ports.contexts(), channels, cpu);
+        final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, cpu);
         // After the worker stopped: whatever it still holds, and what it handed back last, is wiped here.
         opened.push(() -> {
             channels.closeRetiredSas();
@@ -104,11 +115,21 @@ public final class GatewayDaemon {
         final WorkerProxy proxy = channels.proxy(crypto.provider(), counters);
         final NeighbourResolver neighbours = new NeighbourResolver(netlink, proxy,
                 layout.ports().stream().map(EthernetInterface::device).toList());
-        new DataplaneApplier(proxy, neighbours).apply(config);
-        final AutoKeyTunnels autoKey = AutoKeyTunnels.start(config, layout, proxy, neighbours);
+        final ControlTasks tasks = new ControlTasks();
+        final RouteProgrammer routes = new RouteProgrammer(proxy, neighbours);
+        final TunnelRoutes tunnelRoutes = new TunnelRoutes(routes);
+        final AutoKeyTunnels autoKey = new AutoKeyTunnels(config, proxy, neighbours, InstantSource.system());
         opened.push(autoKey);
+        final ManualKeyRekeys manualKeys = new ManualKeyRekeys();
+        // wait-recover asks whoever keys the tunnel: IKE renegotiates, manual keys stay.
+        final TunnelMonitors monitors = new TunnelMonitors(proxy::sendProbe, tunnelRoutes,
+                (tunnel, reason) -> (autoKey.negotiates(tunnel) ? autoKey : manualKeys).requestRekey(tunnel, reason),
+                MonitorClock.SYSTEM);
+        final DataplaneApplier applier = new DataplaneApplier(proxy, neighbours, tasks, config, InstantSource.system(),
+                routes, autoKey, new MonitorCommits(monitors, tunnelRoutes));
+        final ConfigService configService = ManagementWiring.openConfig(startup, applier, tasks);
         punts = new PuntMonitor(neighbours);
-        loop = new ControlLoop(channels, punts, neighbours, autoKey);
+        loop = new ControlLoop(channels, punts, neighbours, monitors, autoKey, tasks);
 
         final AtomicCounter errors = counters.newCounter("worker 0: errors", CounterTypes.WORKER,
                 key -> key.putLong(0, 0));
@@ -118,6 +139,19 @@ public final class GatewayDaemon {
         LOG.log(Level.INFO, "worker 0 started ({0}, {1} idle); running {2} ports, {3} tunnel interfaces",
                 cpu == Worker.NO_PINNING ? "not pinned" : "pinned to CPU " + cpu,
                 System.getProperty(IDLE_PROPERTY, "spin"), specs.size(), config.interfaces().tunnel().size());
+
+        final List<DeviceStatus.OpenedPort> openedPorts = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            openedPorts.add(new DeviceStatus.OpenedPort(layout.ports().get(i).name(), specs.get(i).device(),
+                    specs.get(i).role().name(), ports.steering(i).attachMode().name(),
+                    ports.ports().get(i).bindMode().name(), specs.get(i).queue()));
+        }
+        final Supplier<List<CounterSnapshot.Counter>> snapshot = () -> CounterSnapshot.read(countersFile.reader());
+        final VpnStatus vpn = new VpnStatus(applier::running, applier.tunnels(), autoKey, neighbours, snapshot,
+                InstantSource.system(), monitors);
+        // Pushed last, so closed first: no command reaches a stopping gateway.
+        opened.push(ManagementWiring.serve(config, configService, tasks, applier, autoKey, vpn,
+                new DeviceStatus(applier::running, openedPorts, routes, neighbours, vpn, snapshot), monitors));
     }
 
     private static IdleStrategy idleStrategy() {

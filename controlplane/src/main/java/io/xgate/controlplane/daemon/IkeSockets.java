@@ -14,7 +14,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +25,7 @@ import java.util.Set;
  * Kernel UDP sockets for IKE on ports 500 and 4500 of each local gateway address (the WAN XDP program passes IKE
  * to the kernel; ESP in UDP goes to the data plane). On 4500 IKE carries the four-byte non-ESP marker (RFC 3948
  * §2.2), added here on send and removed on receipt; NAT keepalives (one 0xFF byte) are dropped. Non-blocking,
- * polled from the control thread.
+ * polled from the control thread. The addresses follow the committed gateways ({@link #listen}).
  */
 final class IkeSockets implements IkeTransport, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IkeSockets.class.getName());
@@ -34,28 +37,63 @@ final class IkeSockets implements IkeTransport, AutoCloseable {
     private final Map<InetSocketAddress, DatagramChannel> channels = new HashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
 
-    IkeSockets(final Set<IpAddress> addresses) throws IOException {
+    IkeSockets() throws IOException {
         selector = Selector.open();
+    }
+
+    /**
+     * Listens on exactly {@code addresses}: opens what is missing, closes the sockets of addresses no gateway uses
+     * any more. On failure the sockets are as they were.
+     */
+    void listen(final Set<IpAddress> addresses) throws IOException {
+        final Set<InetSocketAddress> wanted = new HashSet<>();
+        for (final IpAddress address : addresses) {
+            for (final int port : new int[] {IkePorts.IKE, IkePorts.NAT_T}) {
+                wanted.add(new InetSocketAddress(address.toInetAddress(), port));
+            }
+        }
+        final List<InetSocketAddress> opened = new ArrayList<>();
         try {
-            for (final IpAddress address : addresses) {
-                for (final int port : new int[] {IkePorts.IKE, IkePorts.NAT_T}) {
-                    open(new InetSocketAddress(address.toInetAddress(), port));
+            for (final InetSocketAddress local : wanted) {
+                if (!channels.containsKey(local)) {
+                    open(local);
+                    opened.add(local);
                 }
             }
         } catch (final IOException e) {
-            close();
+            for (final InetSocketAddress local : opened) {
+                closeChannel(local);
+            }
             throw e;
+        }
+        for (final InetSocketAddress local : List.copyOf(channels.keySet())) {
+            if (!wanted.contains(local)) {
+                closeChannel(local);
+            }
+        }
+    }
+
+    private void closeChannel(final InetSocketAddress local) throws IOException {
+        final DatagramChannel channel = channels.remove(local);
+        if (channel != null) {
+            channel.close();
+            LOG.log(Level.INFO, "IKE no longer listening on {0}", local);
         }
     }
 
     private void open(final InetSocketAddress local) throws IOException {
         final DatagramChannel channel = DatagramChannel.open(local.getAddress() instanceof java.net.Inet4Address
             ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(local);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, local);
+        } catch (final IOException e) {
+            channel.close();
+            throw e;
+        }
         channels.put(local, channel);
-        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        channel.bind(local);
-        channel.configureBlocking(false);
-        channel.register(selector, SelectionKey.OP_READ, local);
         LOG.log(Level.INFO, "IKE listening on {0}", local);
     }
 

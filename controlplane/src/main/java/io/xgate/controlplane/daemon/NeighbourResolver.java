@@ -74,23 +74,30 @@ final class NeighbourResolver {
         wanted.put(address, port);
     }
 
-    /**
-     * The MAC last pushed for {@code nextHop}, or 0: a rekeyed outbound SA starts with it, rather than punting its
-     * first packets until the next poll.
-     */
-    long knownMac(final IpAddress nextHop) {
-        return pushed.getOrDefault(nextHop, 0L);
+    /** {@link #connected} undone (a commit that added the port's networks was reverted). */
+    void disconnected(final int port, final IpPrefix network) {
+        connected.getOrDefault(port, new ArrayList<>()).remove(network);
     }
 
-    /** Tells the worker where the SA's packets go whenever {@code nextHop}'s MAC is learnt or changes. */
+    /**
+     * Tells the worker where the SA's packets go whenever {@code nextHop}'s MAC is learnt or changes. The SA was
+     * installed with {@link #macOf}{@code (nextHop)}, so only later changes are pushed.
+     */
     void followOutboundSa(final int tunnelId, final int spi, final int port, final IpAddress nextHop) {
         want(port, nextHop);
-        saPaths.add(new SaPath(tunnelId, spi, port, nextHop));
+        final SaPath path = new SaPath(tunnelId, spi, port, nextHop);
+        path.mac = macOf(nextHop);
+        saPaths.add(path);
     }
 
-    /** The SA is gone (an IKE delete): stop following its next hop. */
+    /** The SA was removed: its next hop no longer concerns it. */
     void unfollowOutboundSa(final int tunnelId, final int spi) {
-        saPaths.removeIf(path -> path.tunnelId == tunnelId && path.spi == spi);
+        saPaths.removeIf(p -> p.tunnelId == tunnelId && p.spi == spi);
+    }
+
+    /** The MAC the worker knows for {@code address}, 0 when unresolved. */
+    long macOf(final IpAddress address) {
+        return pushed.getOrDefault(address, 0L);
     }
 
     /** The port on whose connected network {@code address} lies, or -1. */

@@ -72,7 +72,8 @@ class XgateCliTest {
     @Test
     void runWithoutConfigPrintsItsUsage() {
         assertEquals(XgateCli.USAGE, run("run"));
-        assertEquals("usage: xgate run --config FILE", err.toString().trim());
+        assertEquals("usage: xgate run --config FILE [--state-dir DIR]   (state dir default: /var/lib/xgate)",
+                err.toString().trim());
     }
 
     @Test

@@ -106,6 +106,16 @@ class ConfigLoaderTest {
 
         final MonitorProfile fast = config.findMonitorProfile("fast").orElseThrow();
         assertEquals(new MonitorProfile("fast", MonitorProfile.Action.WAIT_RECOVER, Duration.ofMillis(200), 5), fast);
+        assertEquals(List.of(new TunnelGroup("branch-1", "to-b", "to-b-backup", Duration.ofSeconds(2))),
+                config.tunnelGroups());
+    }
+
+    @Test
+    void aTunnelGroupWithoutHoldDownHoldsForThreeSeconds() {
+        assertEquals(TunnelGroup.DEFAULT_HOLD_DOWN,
+                valid(edited("    hold-down: 2s\n", "")).tunnelGroups().getFirst().holdDown());
+        assertEquals(Duration.ofMillis(500),
+                valid(edited("hold-down: 2s", "hold-down: \"0.5s\"")).tunnelGroups().getFirst().holdDown());
     }
 
     @Test
@@ -130,7 +140,7 @@ class ConfigLoaderTest {
     void listedDefaultProfileReplacesThePredefinedOne() {
         final DeviceConfig config = valid(fullExample());
 
-        assertEquals(2, config.ikeCryptoProfiles().size());
+        assertEquals(1, config.ikeCryptoProfiles().stream().filter(p -> p.name().equals("default")).count());
         assertEquals(List.of(DhGroup.GROUP19, DhGroup.GROUP14),
                 config.findIkeCryptoProfile("default").orElseThrow().dhGroup());
         assertEquals(MonitorProfile.DEFAULT, config.monitorProfiles().getLast());

@@ -264,9 +264,14 @@ class ConfigValidatorTest {
                                 + "mean to-b-backup?"),
                 rule("group members differ", List.of("secondary: to-b-backup", "secondary: to-b"),
                         "tunnel-groups[branch-1].secondary: must differ from the primary to-b"),
-                rule("tunnel in one group only", List.of("    secondary: to-b-backup\n", "    secondary: to-b-backup\n"
-                                + "  - {name: branch-2, primary: to-c, secondary: to-b-backup}\n"),
-                        "tunnel-groups[branch-2].secondary: to-b-backup is already in tunnel-groups[branch-1]"));
+                rule("tunnel in one group only", List.of("    hold-down: 2s\n", "    hold-down: 2s\n"
+                                + "  - {name: branch-2, primary: to-b, secondary: to-c}\n"),
+                        "tunnel-groups[branch-2].primary: to-b is already in tunnel-groups[branch-1]"),
+                rule("group primary is monitored", List.of("primary: to-b\n", "primary: to-c\n"),
+                        "tunnel-groups[branch-1].primary: to-c needs tunnel-monitor enabled: without it the group "
+                                + "cannot tell that the primary is down"),
+                rule("hold-down range", List.of("hold-down: 2s", "hold-down: 601s"),
+                        "tunnel-groups[branch-1].hold-down: must be at most 600s, got 601s"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,6 +55,7 @@ record LabSuite(String name, boolean ah, EncryptionAlgorithm encryption, Integri
                 device:
                   workers: 1
                   counters-file: %s
+                  management-socket: %s
                 interfaces:
                   ethernet:
                     - {name: ethernet1/1, device: %s, zone: untrust, virtual-router: default, ip: [192.0.2.%s/24]}
@@ -78,7 +79,7 @@ record LabSuite(String name, boolean ah, EncryptionAlgorithm encryption, Integri
                     anti-replay-window: 1024
                     copy-tos: true
                     enable-gre-encapsulation: %s
-                """.formatted(lab.countersFile(side), lab.device(side, false), local, lab.device(side, true), local,
+                """.formatted(lab.countersFile(side), lab.socket(side), lab.device(side, false), local, lab.device(side, true), local,
                 local, local, remote, remote, local, remote, a ? SPI_A_TO_B : SPI_B_TO_A, a ? SPI_B_TO_A : SPI_A_TO_B,
                 protection, gre);
     }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.xgate.controlplane.daemon.TwoGatewayLab.Side;
 import io.xgate.dataplane.capture.PcapReader;
 import io.xgate.dataplane.capture.WiresharkKeyTables;
-import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
 import io.xgate.dataplane.crypto.IntegrityAlgorithm;
 import io.xgate.dataplane.testkit.Tshark;
@@ -26,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -73,7 +71,7 @@ class ManualKeyTunnelNamespaceTest {
     @Order(1)
     void espCarriesPingTcpUdpBothWaysAndTsharkDecryptsTheWanAndReplayAndCorruptionAreCounted(final LabSuite suite)
             throws Exception {
-        startGateways(suite);
+        lab.startTunnel(suite);
         final Path pcap = lab.dir().resolve(suite.name() + ".pcap");
         final Process capture = lab.startCapture(pcap);
         pingsAndTransportBothWays();
@@ -93,14 +91,14 @@ class ManualKeyTunnelNamespaceTest {
 
         final byte[] sent = lastEspFromA(pcap);
         final String sa = "sa in 0x%08x tunnel.1: drop ".formatted(LabSuite.SPI_A_TO_B);
-        final long replays = counter(Side.B, sa + "replay");
+        final long replays = lab.counter(Side.B, sa + "replay");
         lab.traffic(lab.namespace("wan"), "send", lab.wanPort(Side.B), HexFormat.of().formatHex(sent));
         awaitCounter(Side.B, sa + "replay", replays + 1);
 
         final byte[] corrupt = sent.clone();
         corrupt[14 + 20 + 4] = 0x7f; // a sequence number far ahead, so the replay check lets it through to the ICV
         corrupt[corrupt.length - 20] ^= 0x01; // one ciphertext bit
-        final long integrity = counter(Side.B, sa + "integrity");
+        final long integrity = lab.counter(Side.B, sa + "integrity");
         lab.traffic(lab.namespace("wan"), "send", lab.wanPort(Side.B), HexFormat.of().formatHex(corrupt));
         awaitCounter(Side.B, sa + "integrity", integrity + 1);
     }
@@ -108,7 +106,7 @@ class ManualKeyTunnelNamespaceTest {
     @Test
     @Order(2)
     void ahCarriesPingsBothWaysAndTheWanShowsOnlyAh() throws Exception {
-        startGateways(LabSuite.ah("ah-sha256", IntegrityAlgorithm.SHA256_128));
+        lab.startTunnel(LabSuite.ah("ah-sha256", IntegrityAlgorithm.SHA256_128));
         final Path pcap = lab.dir().resolve("ah.pcap");
         final Process capture = lab.startCapture(pcap);
         ping(Side.A, HOST_B, "-Q", TOS_EF);
@@ -127,7 +125,7 @@ class ManualKeyTunnelNamespaceTest {
     @Test
     @Order(3)
     void sigtermStopsTheGatewayAndLeavesNoXdpProgramAttached() throws Exception {
-        startGateways(espSuites().findFirst().orElseThrow());
+        lab.startTunnel(espSuites().findFirst().orElseThrow());
         assertTrue(lab.in(lab.gatewayNamespace(Side.B), "ip", "-d", "link", "show").contains("prog/xdp"));
 
         assertEquals(143, lab.stopGateway(Side.B), "128 + SIGTERM after a clean shutdown");
@@ -137,35 +135,6 @@ class ManualKeyTunnelNamespaceTest {
         final String log = Files.readString(lab.log(Side.B));
         assertTrue(log.contains("SAs closed, keys wiped") && log.contains("stopped: worker joined, XDP detached"), log);
         assertFalse(log.contains("4041424344") || log.contains("8081828384"), "no key material in the log");
-    }
-
-    private void startGateways(final LabSuite suite) throws Exception {
-        for (final Side side : Side.values()) {
-            lab.stopGateway(side);
-        }
-        for (final Side side : Side.values()) {
-            lab.startGateway(side, suite.config(lab, side));
-        }
-        for (final Side side : Side.values()) {
-            lab.awaitTunnelPath(side);
-        }
-        // The hosts' ARP/ND for their gateway teaches each gateway its host; then one packet each way through.
-        lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "2", "198.18.1.1");
-        lab.in(lab.hostNamespace(Side.B), "ping", "-c", "1", "-W", "2", "198.18.2.1");
-        lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "2", "2001:db8:1::1");
-        lab.in(lab.hostNamespace(Side.B), "ping", "-c", "1", "-W", "2", "2001:db8:2::1");
-        for (int attempt = 0; ; attempt++) {
-            try {
-                lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "1", HOST_B);
-                lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "1", HOST_B6);
-                return;
-            } catch (final IOException e) {
-                if (attempt == 5) {
-                    throw new IOException(e.getMessage() + "\ngw-a:\n" + Files.readString(lab.log(Side.A))
-                            + "\ngw-b:\n" + Files.readString(lab.log(Side.B)), e);
-                }
-            }
-        }
     }
 
     private void pingsAndTransportBothWays() throws Exception {
@@ -220,25 +189,12 @@ class ManualKeyTunnelNamespaceTest {
                 .reduce((first, second) -> second).orElseThrow();
     }
 
-    private long counter(final Side side, final String label) throws IOException {
-        try (CountersFile file = CountersFile.open(lab.countersFile(side))) {
-            final CountersReader reader = file.reader();
-            final long[] value = {-1};
-            reader.forEach((id, type, key, name) -> {
-                if (name.equals(label)) {
-                    value[0] = reader.getCounterValue(id);
-                }
-            });
-            assertTrue(value[0] >= 0, "no counter '" + label + "'");
-            return value[0];
-        }
-    }
-
     private void awaitCounter(final Side side, final String label, final long atLeast) throws Exception {
         final long deadline = System.currentTimeMillis() + 5_000;
-        while (counter(side, label) < atLeast && System.currentTimeMillis() < deadline) {
+        while (lab.counter(side, label) < atLeast && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(counter(side, label) >= atLeast, label + " = " + counter(side, label) + ", wanted " + atLeast);
+        assertTrue(lab.counter(side, label) >= atLeast,
+                label + " = " + lab.counter(side, label) + ", wanted " + atLeast);
     }
 }

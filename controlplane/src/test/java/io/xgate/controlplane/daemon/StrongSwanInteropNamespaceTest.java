@@ -1,6 +1,10 @@
 package io.xgate.controlplane.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xgate.controlplane.cli.XgateCli;
 import io.xgate.controlplane.daemon.TwoGatewayLab.Side;
+import io.xgate.dataplane.testkit.Tshark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,24 +12,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * xgate ({@code xgate run} in gw-a) against a real strongSwan 5.9 (charon with kernel-libipsec in gw-b), PSK, two
  * proxy IDs giving two child SAs, pings host-a ↔ host-b through each. strongSwan fakes NAT detection, so IKE moves
- * to 4500 and ESP travels in UDP. Needs root, strongSwan (charon, swanctl), ping. One topology for the class.
+ * to 4500 and ESP travels in UDP. The operational commands show the negotiated SAs, and tshark decrypts the WAN
+ * capture (IKE and ESP) with the keys the daemon exports. Needs root, strongSwan (charon, swanctl), ping, tcpdump,
+ * tshark. One topology for the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StrongSwanInteropNamespaceTest {
     private static final String PSK = "interop psk 0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private TwoGatewayLab lab;
     private StrongSwan strongSwan;
 
@@ -60,16 +73,63 @@ class StrongSwanInteropNamespaceTest {
 
     @Test
     void xgateInitiatesAesGcmGroup19AndBothProxyIdsCarryPings() throws Exception {
+        final Path pcap = lab.dir().resolve("interop-wan.pcap");
+        final Process capture = lab.startCapture(pcap);
         start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false,
             "aes256gcm16-prfsha256-ecp256", "aes128gcm16-ecp256", "198.18.1.0/24");
         awaitChildSas(2);
         pingBothWays();
+        TwoGatewayLab.stop(capture);
         final String log = Files.readString(lab.log(Side.A));
         assertTrue(log.contains("IKE SA") && log.contains("we initiated") && log.contains("peer is behind a NAT; IKE on 4500"),
             log);
         assertTrue(log.contains("ESP in UDP 4500->4500"), log);
         assertTrue(Files.readString(lab.dir().resolve("keys/ikev2_decryption_table")).lines().count() >= 1);
         assertEquals(4, Files.readString(lab.dir().resolve("keys/esp_sa")).lines().count());
+
+        final Tshark tshark = new Tshark(lab.dir().resolve("keys"));
+        assertEquals(List.of(), tshark.espProblems(pcap), "every ESP packet decrypts with a good ICV");
+        assertFalse(tshark.packets(pcap, "esp && icmp && ip.src == 198.18.21.10", "frame.number").isEmpty(),
+            "the second proxy ID's pings inside ESP");
+        assertEquals(List.of("a.example", "b.example"), tshark.packets(pcap, "isakmp.id.data.fqdn",
+                "isakmp.id.data.fqdn").stream().map(p -> p.first("isakmp.id.data.fqdn")).distinct().sorted().toList(),
+            "IKE_AUTH decrypted: both identities readable");
+    }
+
+    @Test
+    void showVpnIkeSaShowsTheEstablishedSaAndClearDeletesItAtThePeer() throws Exception {
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false,
+            "aes256gcm16-prfsha256-ecp256", "aes128gcm16-ecp256", "198.18.1.0/24");
+        awaitChildSas(2);
+        final List<String> ikeSa = cli("show", "vpn", "ike-sa").lines().map(l -> l.trim().replaceAll(" {2,}", " "))
+            .toList();
+        assertEquals("GATEWAY PEER STATE ROLE SPI-I SPI-R NAT-T ALGORITHMS AGE CHILD-SAS", ikeSa.get(0));
+        assertTrue(ikeSa.get(1).matches("strongswan 192\\.0\\.2\\.2:4500 IDLE initiator [0-9a-f]{16} [0-9a-f]{16} "
+            + "peer is behind a NAT aes-256-gcm/prf-sha256/group19 \\d+s 2"), ikeSa.get(1));
+        final JsonNode sa = JSON.readTree(cli("show", "vpn", "ike-sa", "gateway", "strongswan", "--json"))
+            .path("gateways").path(0).path("ikeSa");
+        assertEquals("192.0.2.1:4500", sa.path("local").asText());
+        assertEquals(List.of("to-sw:p1", "to-sw:p2"), sa.path("childSas").valueStream()
+            .map(c -> c.path("name").asText()).sorted().toList());
+        final String detail = cli("show", "vpn", "ike-sa", "detail");
+        assertTrue(detail.contains("child SA to-sw:p1: in 0x") && detail.contains("ESP in UDP 4500->4500"), detail);
+        assertTrue(cli("show", "vpn", "gateway").contains(" IDLE"));
+        final String ipsecSa = cli("show", "vpn", "ipsec-sa");
+        assertTrue(ipsecSa.contains("to-sw:p1 ") && ipsecSa.contains("to-sw:p2 ") && ipsecSa.contains("aes-128-gcm"),
+            ipsecSa);
+        assertTrue(cli("test", "vpn", "ike-sa", "gateway", "strongswan").contains("has an IKE SA"));
+
+        assertTrue(cli("clear", "vpn", "ike-sa", "gateway", "strongswan").contains("Delete sent to the peer"));
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (!Files.readString(strongSwan.log()).contains("received DELETE for IKE_SA")) {
+            assertTrue(System.currentTimeMillis() < deadline, Files.readString(strongSwan.log()));
+            Thread.sleep(100);
+        }
+        // Our side removes them when strongSwan's answer to the Delete arrives, a moment after its log line.
+        while (JSON.readTree(cli("show", "vpn", "ipsec-sa", "--json")).path("sas").size() != 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the child SAs went with the IKE SA");
+            Thread.sleep(100);
+        }
     }
 
     @Test
@@ -213,6 +273,7 @@ class StrongSwanInteropNamespaceTest {
             device:
               workers: 1
               counters-file: %s
+              management-socket: %s
               debug: {key-export-dir: %s}
             interfaces:
               ethernet:
@@ -249,24 +310,37 @@ class StrongSwanInteropNamespaceTest {
                   proxy-id:
                     - {name: p1, local: 198.18.1.0/24, remote: 198.18.2.0/24}
                     - {name: p2, local: 198.18.21.0/24, remote: 198.18.22.0/24}
-            """.formatted(lab.countersFile(Side.A), lab.dir().resolve("keys"), lab.device(Side.A, false),
-            lab.device(Side.A, true), group, ikeEncryption, hash, lifetimes.xgateIke(), espEncryption, espAuthentication,
-            group, lifetimes.xgateEsp(), PSK, passive));
+            """.formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"),
+            lab.device(Side.A, false), lab.device(Side.A, true), group, ikeEncryption, hash, lifetimes.xgateIke(),
+            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), PSK, passive));
         awaitLog("worker 0 started");
     }
 
-    /** Both child SAs programmed and their outbound SAs pointed at strongSwan's MAC. */
+    /** {@code count} child SAs in {@code show vpn ipsec-sa} and the tunnel up (its next hop, strongSwan, resolved). */
     private void awaitChildSas(final int count) throws Exception {
         final long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
-            final String log = Files.readString(lab.log(Side.A));
-            if (log.lines().filter(l -> l.matches(".*SA 0x\\w+ sends via \\S+ \\(\\w\\w:.*")).count() >= count) {
+            if (Files.exists(lab.socket(Side.A))
+                && JSON.readTree(cli("show", "vpn", "ipsec-sa", "--json")).path("sas").size() >= count
+                && JSON.readTree(cli("show", "vpn", "tunnel", "--json")).path("tunnels").path(0).path("state")
+                    .asText().equals("up")) {
                 return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("child SAs not up:\n" + Files.readString(lab.log(Side.A)) + "\nstrongSwan:\n"
             + Files.readString(strongSwan.log()));
+    }
+
+    /** The CLI against gw-a's daemon: its output, which must hold no key; "" while the daemon does not answer. */
+    private String cli(final String... args) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        final int exit = XgateCli.run(List.of(args), Map.of("XGATE_SOCKET", lab.socket(Side.A).toString()), stream,
+            stream);
+        final String text = out.toString(StandardCharsets.UTF_8);
+        assertFalse(text.contains(PSK), "the PSK in CLI output");
+        return exit == 0 ? text : "{}";
     }
 
     private void awaitLog(final String line) throws Exception {

@@ -5,6 +5,8 @@ udp-echo PORT            print "ready", echo one UDP datagram back to its sender
 tcp ADDR PORT TEXT       connect, send TEXT, print what comes back
 udp ADDR PORT TEXT       send TEXT (up to 5 tries, 1 s apart), print the first answer
 send IFACE HEX...        write raw Ethernet frames with scapy (an attacker on the WAN)
+seq-recv PORT SECONDS    print "ready", receive numbered datagrams for SECONDS, print the numbers received
+seq-send ADDR PORT MS SECONDS   send a datagram numbered 0, 1, ... every MS milliseconds for SECONDS
 """
 import socket
 import sys
@@ -60,6 +62,45 @@ def send(iface, frames):
         sendp(Ether(bytes.fromhex(frame)), iface=iface, verbose=False)
 
 
+def seq_recv(port, seconds):
+    import time
+    server = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    server.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    server.bind(("::", int(port)))
+    print("ready", flush=True)
+    end = time.monotonic() + float(seconds)
+    received = []
+    while True:
+        left = end - time.monotonic()
+        if left <= 0:
+            break
+        server.settimeout(left)
+        try:
+            data = server.recv(2048)
+        except socket.timeout:
+            break
+        received.append(data.split(b" ")[0].decode())
+    print(" ".join(received), flush=True)
+
+
+def seq_send(addr, port, millis, seconds):
+    import time
+    s = socket.socket(family(addr), socket.SOCK_DGRAM)
+    interval = float(millis) / 1000.0
+    count = int(float(seconds) / interval)
+    start = time.monotonic()
+    for i in range(count):
+        # On a fixed schedule, so a number stands for a point in time however long a send took.
+        delay = start + i * interval - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        try:
+            s.sendto(b"%d xgate-failover" % i, (addr, int(port)))
+        except OSError:
+            pass  # no route for a moment: that packet is lost like one dropped on the way
+    print(count, flush=True)
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "tcp-echo":
@@ -72,5 +113,9 @@ if __name__ == "__main__":
         sys.exit(udp(*args))
     elif cmd == "send":
         send(args[0], args[1:])
+    elif cmd == "seq-recv":
+        seq_recv(*args)
+    elif cmd == "seq-send":
+        seq_send(*args)
     else:
         sys.exit("unknown command " + cmd)

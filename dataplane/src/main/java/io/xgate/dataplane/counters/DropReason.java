@@ -39,6 +39,8 @@ public enum DropReason {
     DUMMY("dummy"),
     /** Addressed to the gateway itself, or needs an ICMP error: handed to the control plane. */
     PUNT("punt"),
+    /** No free frame for a packet the worker builds itself (a tunnel-monitor probe). */
+    NO_BUFFER("no-buffer"),
     /** Transmit ring full. */
     RING_FULL("ring-full");
 

@@ -1,5 +1,7 @@
 package io.xgate.dataplane.counters;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
@@ -20,19 +22,29 @@ public final class TrafficCounters implements AutoCloseable {
      */
     public TrafficCounters(final CountersManager manager, final int trafficType, final int dropType,
                            final String owner, final long key) {
-        packetsOut = allocate(manager, trafficType, key, owner + ": packets-out");
-        bytesOut = allocate(manager, trafficType, key, owner + ": bytes-out");
-        packetsIn = allocate(manager, trafficType, key, owner + ": packets-in");
-        bytesIn = allocate(manager, trafficType, key, owner + ": bytes-in");
-        drops = new AtomicCounter[DropReason.count()];
-        for (final DropReason reason : DropReason.values()) {
-            drops[reason.ordinal()] = allocate(manager, dropType, key, owner + ": drop " + reason.label());
+        final List<AtomicCounter> allocated = new ArrayList<>();
+        try {
+            packetsOut = allocate(manager, trafficType, key, owner + ": packets-out", allocated);
+            bytesOut = allocate(manager, trafficType, key, owner + ": bytes-out", allocated);
+            packetsIn = allocate(manager, trafficType, key, owner + ": packets-in", allocated);
+            bytesIn = allocate(manager, trafficType, key, owner + ": bytes-in", allocated);
+            drops = new AtomicCounter[DropReason.count()];
+            for (final DropReason reason : DropReason.values()) {
+                drops[reason.ordinal()] = allocate(manager, dropType, key, owner + ": drop " + reason.label(),
+                        allocated);
+            }
+        } catch (final IllegalStateException e) {
+            // A full counters file: give back what this set took, so a failed commit leaves no slot behind.
+            allocated.forEach(AtomicCounter::close);
+            throw new IllegalStateException("the counters file is full; no counters for " + owner, e);
         }
     }
 
     private static AtomicCounter allocate(final CountersManager manager, final int type, final long key,
-                                          final String label) {
-        return manager.newCounter(label, type, buffer -> buffer.putLong(0, key));
+                                          final String label, final List<AtomicCounter> allocated) {
+        final AtomicCounter counter = manager.newCounter(label, type, buffer -> buffer.putLong(0, key));
+        allocated.add(counter);
+        return counter;
     }
 
     public void out(final int bytes) {

@@ -17,8 +17,12 @@ import io.xgate.dataplane.sa.Tunnel;
 import io.xgate.dataplane.worker.ForwardingTables;
 import io.xgate.dataplane.worker.Pipeline;
 import io.xgate.dataplane.worker.PortContext;
+import io.xgate.dataplane.worker.ProbeReplyListener;
 import io.xgate.dataplane.worker.PuntHandler;
+import io.xgate.dataplane.worker.WorkerCommand;
 import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.List;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
@@ -45,6 +49,12 @@ public final class InMemoryGateway implements AutoCloseable {
     private final ForwardingTables tables = new ForwardingTables();
     private final Pipeline pipeline;
     private final FrameBatch rx = new FrameBatch();
+    private final FramePool pool;
+    private final List<ProbeReply> probeReplies = new ArrayList<>();
+
+    /** A reply to one of this gateway's tunnel-monitor probes, as the worker reported it. */
+    public record ProbeReply(int tunnelId, int sequence, long receivedNanos) {
+    }
 
     public InMemoryGateway(final String name, final long lanMac, final long wanMac, final CryptoProvider crypto,
                            final CountersManager countersManager, final PuntHandler punt) {
@@ -52,14 +62,15 @@ public final class InMemoryGateway implements AutoCloseable {
         this.crypto = crypto;
         this.countersManager = countersManager;
         this.memory = FrameMemory.allocate(arena, FRAME_SIZE, FRAMES, HEADROOM);
-        final FramePool pool = new FramePool(memory);
+        this.pool = new FramePool(memory);
         this.lan = new MemoryPort(LAN, name + "-lan", lanMac, pool);
         this.wan = new MemoryPort(WAN, name + "-wan", wanMac, pool);
         this.lanContext = new PortContext(lan, 0, portCounters(lan));
         this.wanContext = new PortContext(wan, 0, portCounters(wan));
         tables.addPort(lanContext);
         tables.addPort(wanContext);
-        this.pipeline = new Pipeline(tables, memory, punt);
+        this.pipeline = new Pipeline(tables, pool, punt,
+                (tunnelId, sequence, nanos) -> probeReplies.add(new ProbeReply(tunnelId, sequence, nanos)));
     }
 
     private TrafficCounters portCounters(final MemoryPort port) {
@@ -136,6 +147,28 @@ public final class InMemoryGateway implements AutoCloseable {
     private TrafficCounters saCounters(final SaSpec spec, final Tunnel t, final String direction) {
         return new TrafficCounters(countersManager, CounterTypes.SA_TRAFFIC, CounterTypes.SA_DROP,
                 "sa %s 0x%08x %s".formatted(direction, spec.spi(), t.name()), spec.spi() & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * Sends a tunnel-monitor probe as the worker does on a {@link WorkerCommand.SendProbe}; what it put on the
+     * wire is in {@link MemoryPort#drainTransmitted()} of the WAN port.
+     */
+    public int probe(final int tunnelId, final String source, final String destination, final int sequence) {
+        new WorkerCommand.SendProbe(tunnelId, IpAddress.parse(source), IpAddress.parse(destination), sequence)
+                .applyTo(tables);
+        return pipeline.sendProbes(tables.probeRequests());
+    }
+
+    /** Replies to this gateway's probes since the last call. */
+    public List<ProbeReply> drainProbeReplies() {
+        final List<ProbeReply> out = List.copyOf(probeReplies);
+        probeReplies.clear();
+        return out;
+    }
+
+    /** Free frames left (every frame returns once transmitted or dropped). */
+    public int freeFrames() {
+        return pool.available();
     }
 
     /** Runs every frame waiting on either port through the pipeline; returns how many were processed. */

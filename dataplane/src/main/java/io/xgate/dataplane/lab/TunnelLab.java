@@ -18,7 +18,8 @@ import org.agrona.concurrent.status.CountersManager;
 
 /**
  * Two in-memory gateways joined by a Manual Key tunnel: host-a (198.18.1.10, 2001:db8:1::10) — gw-a — WAN —
- * gw-b — host-b (198.18.2.10, 2001:db8:2::10). The caller carries frames between the WAN ports, so it sees
+ * gw-b — host-b (198.18.2.10, 2001:db8:2::10); tunnel.1 has 198.18.255.1 / 2001:db8:ff00::1 on gw-a and .2 / ::2
+ * on gw-b. The caller carries frames between the WAN ports, so it sees
  * (and can capture, replay or corrupt) every ESP/AH packet. Keys are random per lab.
  */
 public final class TunnelLab implements AutoCloseable {
@@ -34,7 +35,12 @@ public final class TunnelLab implements AutoCloseable {
     public static final String HOST_B = "198.18.2.10";
     public static final String HOST_A6 = "2001:db8:1::10";
     public static final String HOST_B6 = "2001:db8:2::10";
-    private static final int TUNNEL_ID = 1;
+    /** The tunnel interfaces' addresses, where the monitor's probes come from and go to. */
+    public static final String TUNNEL_A = "198.18.255.1";
+    public static final String TUNNEL_B = "198.18.255.2";
+    public static final String TUNNEL_A6 = "2001:db8:ff00::1";
+    public static final String TUNNEL_B6 = "2001:db8:ff00::2";
+    public static final int TUNNEL_ID = 1;
 
     /** What the tunnel between the gateways uses. */
     public record Suite(String name, IpsecProtocol protocol, EncryptionAlgorithm encryption,
@@ -96,6 +102,10 @@ public final class TunnelLab implements AutoCloseable {
                 MAC_HOST_A, tunnelMtu, punt);
         gwB = gateway("gw-b", MAC_GW_B_LAN, MAC_GW_B_WAN, crypto, counters, "198.18.2", "2001:db8:2::", wanB,
                 MAC_HOST_B, tunnelMtu, punt);
+        gwA.localAddress(TUNNEL_A);
+        gwA.localAddress(TUNNEL_A6);
+        gwB.localAddress(TUNNEL_B);
+        gwB.localAddress(TUNNEL_B6);
         final Tunnel ta = gwA.tables().tunnel(TUNNEL_ID);
         final Tunnel tb = gwB.tables().tunnel(TUNNEL_ID);
         gwA.routeToTunnel("198.18.2.0/24", ta);

@@ -40,4 +40,20 @@ public final class IcmpMessage {
     public int sequence() {
         return Wire.u16(segment, offset + 6);
     }
+
+    /** Changes the type (echo request to reply), keeping the checksum right incrementally (RFC 1624). */
+    public void type(final int type) {
+        final int oldWord = Wire.u16(segment, offset);
+        Wire.u8(segment, offset, type);
+        Wire.u16(segment, offset + 2, Checksum.update(checksum(), oldWord, Wire.u16(segment, offset)));
+    }
+
+    /** Writes an echo header (code 0) with a zero checksum, for the caller to fill in. */
+    public static void writeEcho(final MemorySegment s, final long off, final int type, final int identifier,
+                                 final int sequence) {
+        Wire.u16(s, off, type << 8);
+        Wire.u16(s, off + 2, 0);
+        Wire.u16(s, off + 4, identifier);
+        Wire.u16(s, off + 6, sequence);
+    }
 }

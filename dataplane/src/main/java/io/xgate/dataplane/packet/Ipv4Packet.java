@@ -27,6 +27,10 @@ public final class Ipv4Packet {
         return (vihl >>> 4) == 4 && ihl >= MIN_HEADER && total >= ihl && total <= available;
     }
 
+    public MemorySegment segment() {
+        return segment;
+    }
+
     public long offset() {
         return offset;
     }

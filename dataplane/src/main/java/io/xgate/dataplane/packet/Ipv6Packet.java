@@ -55,6 +55,10 @@ public final class Ipv6Packet {
         return false;
     }
 
+    public MemorySegment segment() {
+        return segment;
+    }
+
     public long offset() {
         return offset;
     }

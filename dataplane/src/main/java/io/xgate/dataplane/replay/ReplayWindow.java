@@ -1,5 +1,7 @@
 package io.xgate.dataplane.replay;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -26,6 +28,16 @@ public final class ReplayWindow {
 
     public static final int MIN_SIZE = 64;
     public static final int MAX_SIZE = 65_536;
+
+    private static final VarHandle HIGHEST;
+
+    static {
+        try {
+            HIGHEST = MethodHandles.lookup().findVarHandle(ReplayWindow.class, "highest", long.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final int WORD_SHIFT = 6;
     private static final long LOW_HALF = 0xFFFF_FFFFL;
@@ -105,6 +117,11 @@ public final class ReplayWindow {
         }
         words[slotOf(seq)] |= 1L << seq;
         return true;
+    }
+
+    /** {@link #highest()} read from another thread ({@code show vpn ipsec-sa}): opaque, never torn. */
+    public long highestFromAnotherThread() {
+        return (long) HIGHEST.getOpaque(this);
     }
 
     /** The highest sequence number accepted, 0 before the first. */

@@ -3,10 +3,21 @@ package io.xgate.dataplane.sa;
 import io.xgate.dataplane.counters.TrafficCounters;
 import io.xgate.dataplane.crypto.CryptoProvider;
 import io.xgate.dataplane.packet.IpAddress;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /** The sending half of an SA: sequence numbers, outer header fields, next hop. */
 public final class OutboundSa extends SecurityAssociation {
     private static final long MAX_SEQ_32 = 0xFFFF_FFFFL;
+    private static final VarHandle NEXT_SEQ;
+
+    static {
+        try {
+            NEXT_SEQ = MethodHandles.lookup().findVarHandle(OutboundSa.class, "nextSeq", long.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final IpAddress local;
     private final IpAddress peer;
@@ -46,6 +57,14 @@ public final class OutboundSa extends SecurityAssociation {
         }
         nextSeq = seq + 1;
         return seq;
+    }
+
+    /**
+     * The sequence number the next packet will carry, read from another thread ({@code show vpn ipsec-sa}):
+     * an opaque read of the worker's plain field, never torn, at most a batch behind.
+     */
+    public long nextSequenceFromAnotherThread() {
+        return (long) NEXT_SEQ.getOpaque(this);
     }
 
     /** For tests and rekey decisions: the sequence number the next packet will carry. */

@@ -8,7 +8,7 @@ import io.xgate.dataplane.crypto.PacketMac;
 import java.util.List;
 
 /** What inbound and outbound SAs share: identity, transform, options, counters. Owned by one worker. */
-public abstract sealed class SecurityAssociation implements AutoCloseable permits InboundSa, OutboundSa {
+public abstract sealed class SecurityAssociation implements Retirable permits InboundSa, OutboundSa {
     private final int spi;
     private final IpsecProtocol protocol;
     private final IpsecMode mode;

@@ -6,7 +6,7 @@ import io.xgate.dataplane.counters.TrafficCounters;
  * A tunnel interface as the worker sees it: its MTU, cumulative counters across rekeys, and the outbound SA of
  * each child (one per proxy ID; route-based tunnels have one child with 0.0.0.0/0 selectors).
  */
-public final class Tunnel {
+public final class Tunnel implements Retirable {
     private static final OutboundSa[] NONE = new OutboundSa[0];
 
     private final int id;
@@ -96,5 +96,11 @@ public final class Tunnel {
 
     public OutboundSa[] children() {
         return children;
+    }
+
+    /** Frees the tunnel's counters (after its SAs were removed). */
+    @Override
+    public void close() {
+        counters.close();
     }
 }

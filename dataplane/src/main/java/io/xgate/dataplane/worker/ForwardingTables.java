@@ -22,6 +22,7 @@ public final class ForwardingTables {
     private final LocalAddresses localAddresses = new LocalAddresses();
     private final Int2ObjectHashMap<InboundSa> inbound = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<Tunnel> tunnels = new Int2ObjectHashMap<>();
+    private final ProbeRequests probeRequests = new ProbeRequests();
 
     /** Tables of a single-threaded owner: SAs let go of are closed at once. */
     public ForwardingTables() {
@@ -71,16 +72,45 @@ public final class ForwardingTables {
         return localAddresses;
     }
 
+    /** Tunnel-monitor probes waiting to be sent. */
+    public ProbeRequests probeRequests() {
+        return probeRequests;
+    }
+
     public void addTunnel(final Tunnel tunnel) {
-        tunnels.put(tunnel.id(), tunnel);
+        final Tunnel old = tunnels.put(tunnel.id(), tunnel);
+        if (old != null) {
+            retireTunnel(old);
+        }
+    }
+
+    /** Removes a tunnel and retires it with its outbound SAs; routes into it must be removed first. */
+    public boolean removeTunnel(final int id) {
+        final Tunnel tunnel = tunnels.remove(id);
+        if (tunnel != null) {
+            retireTunnel(tunnel);
+        }
+        return tunnel != null;
+    }
+
+    private void retireTunnel(final Tunnel tunnel) {
+        for (final OutboundSa sa : tunnel.children()) {
+            tunnel.remove(sa.spi());
+            retired.retire(sa);
+        }
+        retired.retire(tunnel);
     }
 
     public Tunnel tunnel(final int id) {
         return tunnels.get(id);
     }
 
+    /** Installs an inbound SA; one it replaces (same SPI: a manual key reinstalled) is retired. */
     public void addInbound(final InboundSa sa) {
-        inbound.put(sa.spi(), sa);
+        final InboundSa old = inbound.put(sa.spi(), sa);
+        if (old != null) {
+            retired.retire(old);
+        }
     }
 
     public InboundSa inbound(final int spi) {
@@ -138,7 +168,7 @@ public final class ForwardingTables {
                 t.remove(sa.spi());
                 sa.close();
             }
-            t.counters().close();
+            t.close();
         }
         tunnels.clear();
     }

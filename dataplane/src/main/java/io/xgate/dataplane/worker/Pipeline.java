@@ -14,6 +14,7 @@ import io.xgate.dataplane.packet.UdpHeader;
 import io.xgate.dataplane.packet.Wire;
 import io.xgate.dataplane.port.FrameBatch;
 import io.xgate.dataplane.port.FrameMemory;
+import io.xgate.dataplane.port.FramePool;
 import io.xgate.dataplane.route.Adjacency;
 import io.xgate.dataplane.route.RouteTable;
 import io.xgate.dataplane.sa.InboundSa;
@@ -25,14 +26,19 @@ import java.lang.foreign.MemorySegment;
  * The packet's way through one worker, run to completion per frame and batched per port:
  * ESP/AH for us → decapsulate → route the inner packet; anything else → route → into a tunnel (encapsulate)
  * or out of a port. Every frame ends transmitted, punted to the control plane, or dropped with a counted
- * reason. No allocation, no exceptions, no locks.
+ * reason — or, for the tunnel monitor, answered or reported: echo requests to the gateway that come out of a
+ * tunnel go back into it, and replies to the gateway's own probes ({@link #sendProbes}) become events.
+ * No allocation, no exceptions, no locks.
  */
 public final class Pipeline {
     static final int NAT_T_PORT = 4500;
     private static final int DROPPED = -1;
+    /** Finished without a drop (a probe reply, reported): the frame is free again. */
+    private static final int CONSUMED = -2;
 
     private final ForwardingTables tables;
     private final FrameMemory memory;
+    private final FramePool pool;
     private final PuntHandler punt;
     private final PacketBuffer pkt = new PacketBuffer();
     private final EthernetFrame ethernet = new EthernetFrame();
@@ -41,11 +47,16 @@ public final class Pipeline {
     private final UdpHeader udp = new UdpHeader();
     private final Encapsulator encapsulator = new Encapsulator();
     private final Decapsulator decapsulator = new Decapsulator();
+    private final TunnelEcho echo;
 
-    public Pipeline(final ForwardingTables tables, final FrameMemory memory, final PuntHandler punt) {
+    /** @param pool the free frames of the worker's memory, which probes are built in */
+    public Pipeline(final ForwardingTables tables, final FramePool pool, final PuntHandler punt,
+                    final ProbeReplyListener probeReplies) {
         this.tables = tables;
-        this.memory = memory;
+        this.memory = pool.memory();
+        this.pool = pool;
         this.punt = punt;
+        this.echo = new TunnelEcho(probeReplies);
     }
 
     /** Processes and clears a batch received on {@code in}, then transmits what it produced. */
@@ -59,24 +70,70 @@ public final class Pipeline {
             pkt.wrap(m, chunk, chunk + memory.frameSize(), address, rx.length(i));
             bytes += rx.length(i);
             final int egress = handle(in);
-            if (egress == DROPPED) {
+            if (egress < 0) {
                 in.port().recycle(address);
             } else {
-                final PortContext out = tables.port(egress);
-                out.tx().add(pkt.start(), pkt.length());
-                if (out.tx().isFull()) {
-                    flush(out);
-                }
+                queue(egress);
             }
         }
         rx.clear();
         in.counters().in(n, bytes);
+        flushAll();
+        return n;
+    }
+
+    /**
+     * Builds the tunnel-monitor probes waiting in {@code requests}, each in a frame taken from the pool, and sends
+     * them into their tunnels like any packet routed there; returns how many left. A probe for a tunnel the worker
+     * does not know, or with no free frame (counted as the tunnel's no-buffer drop), is not sent: the monitor
+     * counts it as a miss.
+     */
+    public int sendProbes(final ProbeRequests requests) {
+        int sent = 0;
+        final MemorySegment m = memory.segment();
+        for (WorkerCommand.SendProbe probe = requests.poll(); probe != null; probe = requests.poll()) {
+            final Tunnel tunnel = tables.tunnel(probe.tunnelId());
+            final long chunk = tunnel == null ? -1 : pool.take();
+            if (chunk < 0) {
+                if (tunnel != null) {
+                    tunnel.counters().drop(DropReason.NO_BUFFER);
+                }
+                continue;
+            }
+            final long start = chunk + memory.headroom();
+            pkt.wrap(m, chunk, chunk + memory.frameSize(), start, TunnelEcho.writeProbe(m, start, probe));
+            final boolean v4 = probe.source().isV4();
+            if (v4) {
+                ipv4.wrap(m, start, pkt.end());
+            } else {
+                ipv6.wrap(m, start, pkt.end());
+            }
+            final int egress = intoTunnel(null, tunnel, v4);
+            if (egress < 0) {
+                pool.give(chunk);
+            } else {
+                queue(egress);
+                sent++;
+            }
+        }
+        flushAll();
+        return sent;
+    }
+
+    private void queue(final int egress) {
+        final PortContext out = tables.port(egress);
+        out.tx().add(pkt.start(), pkt.length());
+        if (out.tx().isFull()) {
+            flush(out);
+        }
+    }
+
+    private void flushAll() {
         for (final PortContext p : tables.ports()) {
             if (p != null && p.tx().size() > 0) {
                 flush(p);
             }
         }
-        return n;
     }
 
     private static void flush(final PortContext p) {
@@ -170,7 +227,22 @@ public final class Pipeline {
         }
         sa.counters().in(pkt.length());
         tunnel.counters().in(pkt.length());
-        return forward(in, tunnel.virtualRouter());
+        final long inner = pkt.start();
+        final boolean v4 = (Wire.u8(m, inner) >>> 4) == 4;
+        final boolean forGateway = v4
+                ? ipv4.wrap(m, inner, pkt.end()) && tables.localAddresses().containsV4(ipv4.destination())
+                : ipv6.wrap(m, inner, pkt.end())
+                        && tables.localAddresses().containsV6(ipv6.destinationHigh(), ipv6.destinationLow());
+        return forGateway ? fromTunnelToGateway(in, tunnel, v4) : forward(in, tunnel.virtualRouter());
+    }
+
+    /** Echo is answered into the tunnel it came from, probe replies reported; the rest goes to the control plane. */
+    private int fromTunnelToGateway(final PortContext in, final Tunnel tunnel, final boolean v4) {
+        final int outcome = v4 ? echo.onIpv4(ipv4, pkt.end(), tunnel) : echo.onIpv6(ipv6, pkt.end(), tunnel);
+        if (outcome == TunnelEcho.ANSWERED) {
+            return intoTunnel(in, tunnel, v4);
+        }
+        return outcome == TunnelEcho.PROBE_REPLY ? CONSUMED : punt(in, DropReason.PUNT);
     }
 
     /** Routes the IP packet in {@link #pkt} within a virtual router. */
@@ -279,8 +351,11 @@ public final class Pipeline {
         return portId;
     }
 
+    /** @param in the port the frame came in by, null for the gateway's own probes (counted on their tunnel) */
     private int drop(final PortContext in, final DropReason reason) {
-        in.counters().drop(reason);
+        if (in != null) {
+            in.counters().drop(reason);
+        }
         return DROPPED;
     }
 
@@ -289,7 +364,8 @@ public final class Pipeline {
      * packet — counted under {@code reason}.
      */
     private int punt(final PortContext in, final DropReason reason) {
-        punt.punt(reason, in.port().id(), pkt.memory(), pkt.start(), pkt.length());
+        punt.punt(reason, in == null ? PuntHandler.FROM_GATEWAY : in.port().id(), pkt.memory(), pkt.start(),
+                pkt.length());
         return drop(in, reason);
     }
 }

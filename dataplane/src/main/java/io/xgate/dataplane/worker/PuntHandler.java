@@ -11,6 +11,8 @@ import java.lang.foreign.MemorySegment;
 @FunctionalInterface
 public interface PuntHandler {
     PuntHandler NONE = (reason, port, memory, offset, length) -> { };
+    /** The port of a packet the gateway itself originated (a tunnel-monitor probe). */
+    int FROM_GATEWAY = -1;
 
     void punt(DropReason reason, int port, MemorySegment memory, long offset, int length);
 }

@@ -1,6 +1,6 @@
 package io.xgate.dataplane.worker;
 
-import io.xgate.dataplane.sa.SecurityAssociation;
+import io.xgate.dataplane.sa.Retirable;
 import java.util.ArrayDeque;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 
@@ -11,9 +11,9 @@ import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
  * retirement, so no SA is ever dropped unwiped.
  */
 final class SaReturnQueue implements RetiredSas {
-    private final OneToOneConcurrentArrayQueue<SecurityAssociation> queue;
+    private final OneToOneConcurrentArrayQueue<Retirable> queue;
     /** Worker-thread only. */
-    private final ArrayDeque<SecurityAssociation> backlog = new ArrayDeque<>();
+    private final ArrayDeque<Retirable> backlog = new ArrayDeque<>();
 
     SaReturnQueue(final int capacity) {
         this.queue = new OneToOneConcurrentArrayQueue<>(capacity);
@@ -21,8 +21,8 @@ final class SaReturnQueue implements RetiredSas {
 
     /** Worker side. */
     @Override
-    public void retire(final SecurityAssociation sa) {
-        backlog.addLast(sa);
+    public void retire(final Retirable retired) {
+        backlog.addLast(retired);
         while (!backlog.isEmpty() && queue.offer(backlog.peekFirst())) {
             backlog.removeFirst();
         }
@@ -30,6 +30,6 @@ final class SaReturnQueue implements RetiredSas {
 
     /** Control-plane side: closes every SA handed back so far; returns how many. */
     int closeReturned() {
-        return queue.drain(SecurityAssociation::close);
+        return queue.drain(Retirable::close);
     }
 }

@@ -1,7 +1,7 @@
 package io.xgate.dataplane.worker;
 
 import io.xgate.dataplane.port.FrameBatch;
-import io.xgate.dataplane.port.FrameMemory;
+import io.xgate.dataplane.port.FramePool;
 import io.xgate.dataplane.port.PacketPort;
 import io.xgate.linux.sys.ThreadAffinity;
 import java.util.List;
@@ -9,9 +9,9 @@ import org.agrona.concurrent.Agent;
 
 /**
  * One data-plane worker: owns its tables and runs its ports to completion. A duty cycle applies a bounded
- * number of control-plane commands, then for each port receives one batch, runs it through the pipeline and
- * lets the port do its ring upkeep. Run by a {@link WorkerRunner} on its own thread, or stepped by a test
- * through {@link #doWork()}.
+ * number of control-plane commands, sends the tunnel-monitor probes they asked for, then for each port receives
+ * one batch, runs it through the pipeline and lets the port do its ring upkeep. Run by a {@link WorkerRunner} on
+ * its own thread, or stepped by a test through {@link #doWork()}.
  */
 public final class Worker implements Agent {
     public static final int NO_PINNING = -1;
@@ -26,16 +26,16 @@ public final class Worker implements Agent {
     private final FrameBatch rx = new FrameBatch();
 
     /**
-     * @param memory the frames every port of this worker uses
+     * @param pool   the free frames of the memory every port of this worker uses (probes are built in them)
      * @param cpu    the CPU to pin the worker's thread to when it starts, or {@link #NO_PINNING}
      */
-    public Worker(final int index, final FrameMemory memory, final List<PortContext> ports,
+    public Worker(final int index, final FramePool pool, final List<PortContext> ports,
                   final WorkerChannels channels, final int cpu) {
         this.roleName = "xgate-worker-" + index;
         this.cpu = cpu;
         this.tables = new ForwardingTables(channels.retiredSas());
         ports.forEach(tables::addPort);
-        this.pipeline = new Pipeline(tables, memory, channels.puntPublisher());
+        this.pipeline = new Pipeline(tables, pool, channels.puntPublisher(), channels.probeReplyPublisher());
         this.commands = channels.adapter(tables);
     }
 
@@ -49,6 +49,9 @@ public final class Worker implements Agent {
     @Override
     public int doWork() {
         int work = commands.poll(COMMANDS_PER_CYCLE);
+        if (tables.probeRequests().size() > 0) {
+            work += pipeline.sendProbes(tables.probeRequests());
+        }
         final PortContext[] ports = tables.ports();
         for (int i = 0; i < ports.length; i++) {
             final PortContext context = ports[i];

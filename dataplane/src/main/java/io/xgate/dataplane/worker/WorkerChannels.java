@@ -17,7 +17,7 @@ import org.agrona.concurrent.status.CountersManager;
  * (many control-plane threads → the worker) and events out (the worker → the control plane), with the
  * counters that record what did not fit, and the way SAs the worker let go of come back to be closed
  * ({@link #closeRetiredSas()}). Hands out each side's end: {@link #proxy}, {@link #adapter},
- * {@link #puntPublisher()}, {@link #events()}. Build it on the control-plane thread, which owns the counters.
+ * {@link #puntPublisher()}, {@link #probeReplyPublisher()}, {@link #events()}. Build it on the control-plane thread, which owns the counters.
  */
 public final class WorkerChannels implements AutoCloseable {
     /** Ring sizes in bytes (powers of two): 4096 pending commands, 1 MiB of punted packets. */
@@ -79,6 +79,11 @@ public final class WorkerChannels implements AutoCloseable {
         return new PuntPublisher(events, eventMemory, eventsLost);
     }
 
+    /** The worker's end of the event ring, for replies to the tunnel monitor's probes. */
+    public ProbeReplyListener probeReplyPublisher() {
+        return new ProbeReplyPublisher(events, eventsLost);
+    }
+
     /** The control plane's end of the event ring. */
     public WorkerEvents events() {
         return new WorkerEvents(events);
@@ -89,7 +94,7 @@ public final class WorkerChannels implements AutoCloseable {
         return retiredSas;
     }
 
-    /** Control-plane side: closes (wipes) the SAs the worker removed or replaced since the last call. */
+    /** Control-plane side: closes the SAs (wiping keys) and tunnels the worker removed or replaced since the last call. */
     public int closeRetiredSas() {
         return retiredSas.closeReturned();
     }

@@ -22,6 +22,14 @@ public sealed interface WorkerCommand {
         }
     }
 
+    /** The tunnel's outbound SAs go with it; its inbound SAs are removed by SPI. */
+    record RemoveTunnel(int id) implements WorkerCommand {
+        @Override
+        public void applyTo(final ForwardingTables tables) {
+            tables.removeTunnel(id);
+        }
+    }
+
     record AddInboundSa(InboundSa sa) implements WorkerCommand {
         @Override
         public void applyTo(final ForwardingTables tables) {
@@ -87,6 +95,24 @@ public sealed interface WorkerCommand {
             } else {
                 tables.neighbours().put(address, mac);
             }
+        }
+    }
+
+    /**
+     * An ICMP echo request from {@code source} (the tunnel interface's address) to {@code destination}, identifier =
+     * tunnel id, sent into tunnel {@code tunnelId} by the worker itself (no kernel round trip). Queued here, built and
+     * sent in the same duty cycle from the worker's frame pool.
+     */
+    record SendProbe(int tunnelId, IpAddress source, IpAddress destination, int sequence) implements WorkerCommand {
+        public SendProbe {
+            if (source.family() != destination.family()) {
+                throw new IllegalArgumentException("probe source and destination must be of one family");
+            }
+        }
+
+        @Override
+        public void applyTo(final ForwardingTables tables) {
+            tables.probeRequests().offer(this);
         }
     }
 

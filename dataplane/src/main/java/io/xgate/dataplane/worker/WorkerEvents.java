@@ -11,13 +11,20 @@ public final class WorkerEvents {
         this.ring = ring;
     }
 
-    /** Delivers up to {@code limit} waiting punted packets to {@code listener}; returns how many. */
-    public int poll(final PuntListener listener, final int limit) {
+    /**
+     * Delivers up to {@code limit} waiting events — punted packets to {@code punts}, replies to the tunnel
+     * monitor's probes to {@code probeReplies} — in the order the worker wrote them; returns how many.
+     */
+    public int poll(final PuntListener punts, final ProbeReplyListener probeReplies, final int limit) {
         return ring.read((type, buffer, index, length) -> {
             if (type == PuntPublisher.PUNT) {
-                listener.onPunt(DropReason.of(buffer.getInt(index + PuntPublisher.REASON_OFFSET)),
+                punts.onPunt(DropReason.of(buffer.getInt(index + PuntPublisher.REASON_OFFSET)),
                         buffer.getInt(index + PuntPublisher.PORT_OFFSET), buffer,
                         index + PuntPublisher.PACKET_OFFSET, length - PuntPublisher.PACKET_OFFSET);
+            } else if (type == ProbeReplyPublisher.PROBE_REPLY) {
+                probeReplies.onProbeReply(buffer.getInt(index + ProbeReplyPublisher.TUNNEL_OFFSET),
+                        buffer.getInt(index + ProbeReplyPublisher.SEQUENCE_OFFSET),
+                        buffer.getLong(index + ProbeReplyPublisher.RECEIVED_OFFSET));
             }
         }, limit);
     }

@@ -56,18 +56,34 @@ public final class WorkerProxy {
         return true;
     }
 
-    /** The SA we receive with; the caller wipes the spec's key arrays afterwards. */
-    public synchronized boolean addInboundSa(final SaSpec spec) {
-        final Tunnel tunnel = tunnel(spec.tunnelId());
-        final InboundSa sa = new InboundSa(spec, crypto, saCounters(spec, tunnel, "in"), tunnel);
-        return postOrClose(new WorkerCommand.AddInboundSa(sa), sa);
+    /** Removes a tunnel sent with {@link #addTunnel}, with its outbound SAs; remove its routes first. */
+    public synchronized boolean removeTunnel(final int id) {
+        if (!post(new WorkerCommand.RemoveTunnel(id))) {
+            return false;
+        }
+        tunnels.remove(id);
+        return true;
     }
 
-    /** The SA we send with (replacing the child's previous one on rekey), leaving by {@code egressPort}. */
-    public synchronized boolean addOutboundSa(final SaSpec spec, final int egressPort, final long nextHopMac) {
+    /**
+     * The SA we receive with (replacing an installed one with the same SPI); the caller wipes the spec's key
+     * arrays afterwards. Returns the SA, for reading its state (counters, replay window), or null when the ring
+     * was full.
+     */
+    public synchronized InboundSa addInboundSa(final SaSpec spec) {
+        final Tunnel tunnel = tunnel(spec.tunnelId());
+        final InboundSa sa = new InboundSa(spec, crypto, saCounters(spec, tunnel, "in"), tunnel);
+        return postOrClose(new WorkerCommand.AddInboundSa(sa), sa) ? sa : null;
+    }
+
+    /**
+     * The SA we send with (replacing the child's previous one on rekey), leaving by {@code egressPort}. Returns
+     * the SA, for reading its state, or null when the ring was full.
+     */
+    public synchronized OutboundSa addOutboundSa(final SaSpec spec, final int egressPort, final long nextHopMac) {
         final Tunnel tunnel = tunnel(spec.tunnelId());
         final OutboundSa sa = new OutboundSa(spec, crypto, saCounters(spec, tunnel, "out"), tunnel);
-        return postOrClose(new WorkerCommand.AddOutboundSa(sa, egressPort, nextHopMac), sa);
+        return postOrClose(new WorkerCommand.AddOutboundSa(sa, egressPort, nextHopMac), sa) ? sa : null;
     }
 
     /** Points an installed outbound SA at a new next hop ({@code nextHopMac} 0: unresolved, packets are punted). */
@@ -107,6 +123,12 @@ public final class WorkerProxy {
     /** An address of the gateway itself ({@code present}), or no longer ({@code !present}). */
     public synchronized boolean localAddress(final IpAddress address, final boolean present) {
         return post(new WorkerCommand.LocalAddress(address, present));
+    }
+
+    /** Asks the worker to send one tunnel-monitor probe (an ICMP echo request, identifier = tunnel id). */
+    public synchronized boolean sendProbe(final int tunnelId, final IpAddress source, final IpAddress destination,
+                                          final int sequence) {
+        return post(new WorkerCommand.SendProbe(tunnelId, source, destination, sequence));
     }
 
     private Tunnel tunnel(final int id) {

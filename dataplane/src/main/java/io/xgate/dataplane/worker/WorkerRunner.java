@@ -29,6 +29,11 @@ public final class WorkerRunner implements AutoCloseable {
         return new WorkerRunner(runner);
     }
 
+    /** The thread the worker runs on (benchmarks read its allocation statistics). */
+    public Thread thread() {
+        return runner.thread();
+    }
+
     /** Stops the worker and waits for its thread to finish its last duty cycle. */
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package io.xgate.dataplane.worker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +48,8 @@ class WorkerCommandsTest {
         assertEquals(1, adapter.poll(16));
         assertEquals("tunnel.7", tables.tunnel(TUNNEL).name());
 
-        assertTrue(proxy.addInboundSa(spec(0x1001)));
-        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        assertNotNull(proxy.addInboundSa(spec(0x1001)));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
         final Adjacency viaB = Adjacency.port(1, IpAddress.parse("203.0.113.2"));
         final IpPrefix benchmarkNet = IpPrefix.parse("198.18.0.0/15");
         assertTrue(proxy.addRoute(0, benchmarkNet, 10, viaB));
@@ -122,11 +123,32 @@ class WorkerCommandsTest {
             buffer.getBytes(offset, copy);
             packets.add(copy);
             meta.add(reason.label() + "@" + port);
-        }, 10);
+        }, ProbeReplyListener.NONE, 10);
 
         assertEquals(1, n);
         assertEquals(List.of("no-neighbour@1"), meta);
         assertArrayEquals(Arrays.copyOfRange(frame, 14, 74), packets.get(0));
+    }
+
+    @Test
+    void probeRepliesReachTheMonitorInOrderWithThePunts() {
+        final ProbeReplyListener replies = channels.probeReplyPublisher();
+        replies.onProbeReply(7, 41, 123_456_789L);
+        channels.puntPublisher().punt(DropReason.PUNT, 0, MemorySegment.ofArray(new byte[20]), 0, 20);
+        replies.onProbeReply(7, 42, 987_654_321L);
+
+        final List<String> seen = new ArrayList<>();
+        assertEquals(3, channels.events().poll((reason, port, buffer, offset, length) -> seen.add("punt " + length),
+                (tunnelId, sequence, nanos) -> seen.add("reply " + tunnelId + "/" + sequence + "@" + nanos), 10));
+        assertEquals(List.of("reply 7/41@123456789", "punt 20", "reply 7/42@987654321"), seen);
+    }
+
+    @Test
+    void aProbeRequestIsQueuedForTheWorkerToSendAfterTheCommandsOfItsDutyCycle() {
+        assertTrue(proxy.sendProbe(TUNNEL, IpAddress.parse("198.18.255.1"), IpAddress.parse("198.18.255.2"), 9));
+        assertEquals(0, tables.probeRequests().size(), "nothing queued before the worker polls");
+        assertEquals(1, adapter.poll(16));
+        assertEquals(1, tables.probeRequests().size());
     }
 
     @Test
@@ -138,20 +160,20 @@ class WorkerCommandsTest {
             publisher.punt(DropReason.TTL, 0, packet, 0, 100);
         }
         final int fitting = 8; // records of 8 (header) + 8 (reason, port) + 100 bytes, aligned to 8: 120 of 1024
-        assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, 100));
+        assertEquals(fitting, small.events().poll((reason, port, buffer, offset, length) -> { }, ProbeReplyListener.NONE, 100));
         assertEquals(20 - fitting, small.eventsLost());
     }
 
     @Test
     void removedAndReplacedSasAreClosedOnTheControlThreadNotTheWorker() {
         assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
-        assertTrue(proxy.addInboundSa(spec(0x1001)));
-        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        assertNotNull(proxy.addInboundSa(spec(0x1001)));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
         assertEquals(3, adapter.poll(16));
         assertEquals(2 * perSa(), saCounters());
 
         assertTrue(proxy.removeInboundSa(0x1001));
-        assertTrue(proxy.addOutboundSa(spec(0x2003), 1, MAC_B)); // rekey: replaces 0x2002
+        assertNotNull(proxy.addOutboundSa(spec(0x2003), 1, MAC_B)); // rekey: replaces 0x2002
         assertEquals(2, adapter.poll(16));
         assertEquals(3 * perSa(), saCounters(), "the worker freed no counter");
 
@@ -161,9 +183,37 @@ class WorkerCommandsTest {
     }
 
     @Test
+    void aReinstalledInboundSaRetiresTheOneWithItsSpi() {
+        assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertNotNull(proxy.addInboundSa(spec(0x1001)));
+        final var second = proxy.addInboundSa(spec(0x1001));
+        assertEquals(3, adapter.poll(16));
+
+        assertSame(second, tables.inbound(0x1001));
+        assertEquals(1, channels.closeRetiredSas(), "the first SA came back to be wiped");
+        assertEquals(perSa(), saCounters());
+    }
+
+    @Test
+    void aRemovedTunnelComesBackWithItsOutboundSasAndFreesEveryCounter() {
+        assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, MAC_B));
+        assertEquals(2, adapter.poll(16));
+
+        assertTrue(proxy.removeTunnel(TUNNEL));
+        assertEquals(1, adapter.poll(16));
+
+        assertNull(tables.tunnel(TUNNEL));
+        assertEquals(2, channels.closeRetiredSas(), "the outbound SA and the tunnel");
+        final int[] left = {0};
+        counters.forEach((id, label) -> left[0] += label.contains("tunnel.7") ? 1 : 0);
+        assertEquals(0, left[0]);
+    }
+
+    @Test
     void aNextHopUpdateKeepsTheOutboundSaAndItsSequenceNumbers() {
         assertTrue(proxy.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
-        assertTrue(proxy.addOutboundSa(spec(0x2002), 1, 0));
+        assertNotNull(proxy.addOutboundSa(spec(0x2002), 1, 0));
         assertEquals(2, adapter.poll(16));
         final OutboundSa sa = tables.tunnel(TUNNEL).children()[0];
         sa.nextSequence();

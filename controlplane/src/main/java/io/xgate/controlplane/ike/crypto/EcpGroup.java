@@ -70,31 +70,18 @@ final class EcpGroup implements KeyExchangeGroup.Method {
     private KeyExchange key(final KeyExchangeGroup group, final PrivateKey privateKey, final BigInteger x,
                             final BigInteger y) {
         final Bytes publicValue = Bytes.concat(Bytes.of(fixed(x)), Bytes.of(fixed(y)));
-        return new KeyExchange() {
-            @Override
-            public KeyExchangeGroup group() {
-                return group;
+        return KeyExchange.of(group, publicValue, peer -> {
+            final ECPoint point = decodePoint(group, peer);
+            try {
+                final KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+                agreement.init(privateKey);
+                agreement.doPhase(KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params)),
+                    true);
+                return KeyMaterial.wrap(agreement.generateSecret());
+            } catch (final GeneralSecurityException e) {
+                throw new InvalidKeyExchangeException(group.configName() + " agreement failed: " + e.getMessage());
             }
-
-            @Override
-            public Bytes publicValue() {
-                return publicValue;
-            }
-
-            @Override
-            public KeyMaterial agree(final Bytes peer) throws InvalidKeyExchangeException {
-                final ECPoint point = decodePoint(group, peer);
-                try {
-                    final KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-                    agreement.init(privateKey);
-                    agreement.doPhase(KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params)),
-                        true);
-                    return KeyMaterial.wrap(agreement.generateSecret());
-                } catch (final GeneralSecurityException e) {
-                    throw new InvalidKeyExchangeException(group.configName() + " agreement failed: " + e.getMessage());
-                }
-            }
-        };
+        });
     }
 
     /**

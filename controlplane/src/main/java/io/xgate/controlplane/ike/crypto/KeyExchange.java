@@ -11,4 +11,30 @@ public interface KeyExchange {
 
     /** The shared secret g^ir (for ECP: the x coordinate, RFC 5903 §7). */
     KeyMaterial agree(Bytes peerPublicValue) throws InvalidKeyExchangeException;
+
+    /** How a group turns the peer's public value into g^ir with our private key. */
+    @FunctionalInterface
+    interface Agreement {
+        KeyMaterial agree(Bytes peerPublicValue) throws InvalidKeyExchangeException;
+    }
+
+    /** A key of {@code group} whose public value is known and whose agreement the group supplies. */
+    static KeyExchange of(final KeyExchangeGroup group, final Bytes publicValue, final Agreement agreement) {
+        return new KeyExchange() {
+            @Override
+            public KeyExchangeGroup group() {
+                return group;
+            }
+
+            @Override
+            public Bytes publicValue() {
+                return publicValue;
+            }
+
+            @Override
+            public KeyMaterial agree(final Bytes peer) throws InvalidKeyExchangeException {
+                return agreement.agree(peer);
+            }
+        };
+    }
 }

@@ -33,31 +33,18 @@ final class ModpGroup implements KeyExchangeGroup.Method {
 
     KeyExchange fromPrivate(final KeyExchangeGroup group, final BigInteger exponent) {
         final Bytes publicValue = Bytes.of(toOctets(GENERATOR.modPow(exponent, prime)));
-        return new KeyExchange() {
-            @Override
-            public KeyExchangeGroup group() {
-                return group;
+        return KeyExchange.of(group, publicValue, peer -> {
+            if (peer.length() != length) {
+                throw new InvalidKeyExchangeException(group.configName() + " public value of " + peer.length()
+                    + " bytes, expected " + length);
             }
-
-            @Override
-            public Bytes publicValue() {
-                return publicValue;
+            final BigInteger y = new BigInteger(1, peer.toArray());
+            // 1 and p-1 generate subgroups of order 1 and 2, leaking the exponent's parity (RFC 6989 §2.1).
+            if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(prime.subtract(BigInteger.ONE)) >= 0) {
+                throw new InvalidKeyExchangeException(group.configName() + " public value outside 1 < y < p-1");
             }
-
-            @Override
-            public KeyMaterial agree(final Bytes peer) throws InvalidKeyExchangeException {
-                if (peer.length() != length) {
-                    throw new InvalidKeyExchangeException(group.configName() + " public value of " + peer.length()
-                        + " bytes, expected " + length);
-                }
-                final BigInteger y = new BigInteger(1, peer.toArray());
-                // 1 and p-1 generate subgroups of order 1 and 2, leaking the exponent's parity (RFC 6989 §2.1).
-                if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(prime.subtract(BigInteger.ONE)) >= 0) {
-                    throw new InvalidKeyExchangeException(group.configName() + " public value outside 1 < y < p-1");
-                }
-                return KeyMaterial.wrap(toOctets(y.modPow(exponent, prime)));
-            }
-        };
+            return KeyMaterial.wrap(toOctets(y.modPow(exponent, prime)));
+        });
     }
 
     /** Left-padded to the prime's length (RFC 7296 §3.4: "prepended with zeros if necessary"). */

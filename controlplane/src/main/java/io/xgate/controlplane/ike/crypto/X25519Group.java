@@ -37,38 +37,25 @@ final class X25519Group implements KeyExchangeGroup.Method {
             final PrivateKey key = KeyFactory.getInstance("XDH")
                 .generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar.clone()));
             final Bytes publicValue = Bytes.of(multiply(key, BASE_POINT));
-            return new KeyExchange() {
-                @Override
-                public KeyExchangeGroup group() {
-                    return group;
+            return KeyExchange.of(group, publicValue, peer -> {
+                if (peer.length() != LENGTH) {
+                    throw new InvalidKeyExchangeException("group31 public value of " + peer.length() + " bytes");
                 }
-
-                @Override
-                public Bytes publicValue() {
-                    return publicValue;
+                final byte[] shared;
+                try {
+                    shared = multiply(key, peer.toArray());
+                } catch (final GeneralSecurityException e) {
+                    throw new InvalidKeyExchangeException("group31 agreement failed: " + e.getMessage());
                 }
-
-                @Override
-                public KeyMaterial agree(final Bytes peer) throws InvalidKeyExchangeException {
-                    if (peer.length() != LENGTH) {
-                        throw new InvalidKeyExchangeException("group31 public value of " + peer.length() + " bytes");
-                    }
-                    final byte[] shared;
-                    try {
-                        shared = multiply(key, peer.toArray());
-                    } catch (final GeneralSecurityException e) {
-                        throw new InvalidKeyExchangeException("group31 agreement failed: " + e.getMessage());
-                    }
-                    int any = 0;
-                    for (final byte b : shared) {
-                        any |= b;
-                    }
-                    if (any == 0) {
-                        throw new InvalidKeyExchangeException("group31 shared secret is all zero (low-order point)");
-                    }
-                    return KeyMaterial.wrap(shared);
+                int any = 0;
+                for (final byte b : shared) {
+                    any |= b;
                 }
-            };
+                if (any == 0) {
+                    throw new InvalidKeyExchangeException("group31 shared secret is all zero (low-order point)");
+                }
+                return KeyMaterial.wrap(shared);
+            });
         } catch (final GeneralSecurityException e) {
             throw new IllegalStateException("X25519 is part of every JDK", e);
         }

@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * All IKE SAs of the gateway, on one thread: datagrams in ({@link #onDatagram}), time passing ({@link #doWork}),
  * datagrams out through the {@link IkeTransport}, results to the {@link IkeListener}. Sessions are found by our
  * SPI; a new IKE_SA_INIT request from a configured peer makes a half-open session (capped; past a threshold every
- * initiator must return a cookie). Gateways that initiate are (re)connected until the engine closes.
+ * initiator must return a cookie). Gateways that initiate are (re)connected until the engine closes. The gateways
+ * follow the config: added, removed or given other child SAs one at a time, leaving the other IKE SAs alone.
  * Randomness, clock and transport are injected, so two engines in a test replay whole exchanges.
  */
 public final class IkeEngine implements AutoCloseable {
@@ -47,14 +49,113 @@ public final class IkeEngine implements AutoCloseable {
                      final SecureRandom random, final NanoClock clock, final IkeTiming timing) {
         this.ctx = new IkeContext(random, clock, transport, listener, timing, new Spis(random),
             session -> sessions.put(session.sa.localSpi(), session));
-        this.policies = List.copyOf(policies);
+        this.policies = new ArrayList<>(policies);
         this.cookies = new Cookies(random);
         final long now = clock.nanoTime();
         for (final GatewayPolicy policy : policies) {
-            if (policy.initiates() && !policy.children().isEmpty()) {
-                nextAttempt.put(policy, now);
+            connectFrom(policy, now);
+        }
+    }
+
+    private void connectFrom(final GatewayPolicy policy, final long when) {
+        if (policy.initiates() && !policy.children().isEmpty()) {
+            nextAttempt.put(policy, when);
+        }
+    }
+
+    /** A gateway the config gained; one that initiates connects on the next round. */
+    public void addGateway(final GatewayPolicy policy) {
+        policies.add(policy);
+        connectFrom(policy, ctx.now());
+    }
+
+    /**
+     * A gateway the config lost: its IKE SA ends now — the peer is told once, its child SAs leave the data plane —
+     * and it is not reconnected. A half-open SA that might turn out to be this gateway's goes too.
+     */
+    public void removeGateway(final String name, final String reason) {
+        policies.removeIf(p -> p.name().equals(name));
+        nextAttempt.keySet().removeIf(p -> p.name().equals(name));
+        for (final IkeSession session : sessions.values()) {
+            if (session.gateway.name().equals(name) || session.candidates.stream().anyMatch(p -> p.name().equals(name))) {
+                session.shutdown(reason);
             }
         }
+    }
+
+    /**
+     * The same gateway with other child SAs (a tunnel using it was added, removed or changed): an established IKE
+     * SA negotiates the new children and deletes the dropped ones and stays up; one still negotiating starts over.
+     */
+    public void updateChildren(final GatewayPolicy policy) {
+        policies.replaceAll(p -> p.name().equals(policy.name()) ? policy : p);
+        nextAttempt.keySet().removeIf(p -> p.name().equals(policy.name()));
+        connectFrom(policy, ctx.now());
+        for (final IkeSession session : sessions.values()) {
+            if (session.gateway.name().equals(policy.name()) && !session.closed()) {
+                if (session.established()) {
+                    session.reconfigure(policy);
+                } else {
+                    session.shutdown("its tunnels changed during the negotiation; starting over");
+                }
+            }
+        }
+    }
+
+    /**
+     * New child SAs for {@code tunnel} at once, the old ones deleted after them (make-before-break); a gateway of
+     * the tunnel that initiates and has no IKE SA connects now. Returns whether anything was started.
+     */
+    public boolean renegotiate(final String tunnel, final String reason) {
+        boolean started = false;
+        for (final GatewayPolicy policy : policies) {
+            if (policy.children().stream().noneMatch(c -> c.tunnel().name().equals(tunnel))) {
+                continue;
+            }
+            final Optional<IkeSession> session = sessionOf(policy.name());
+            if (session.isPresent() && session.get().established()) {
+                started |= session.get().renegotiate(tunnel, reason);
+            } else if (session.isEmpty() && nextAttempt.containsKey(policy)) {
+                nextAttempt.put(policy, ctx.now());
+                started = true;
+            }
+        }
+        return started;
+    }
+
+    /** {@code test vpn ike-sa}: negotiates the gateway's IKE SA now, unless it has one; false when it has one. */
+    public boolean initiate(final String gateway) {
+        final GatewayPolicy policy = policy(gateway);
+        if (sessionOf(gateway).isPresent()) {
+            return false;
+        }
+        if (policy.peerAddress().isEmpty()) {
+            throw new IllegalArgumentException("ike-gateway " + gateway + " has no peer address to initiate to");
+        }
+        initiate(policy);
+        return true;
+    }
+
+    /**
+     * {@code clear vpn ike-sa}: deletes the gateway's IKE SA with an INFORMATIONAL Delete to the peer (a
+     * negotiation in progress just ends); an initiating gateway reconnects after the reconnect delay. False when
+     * there is none.
+     */
+    public boolean delete(final String gateway, final String reason) {
+        policy(gateway);
+        final Optional<IkeSession> session = sessionOf(gateway);
+        session.ifPresent(s -> s.delete(reason));
+        return session.isPresent();
+    }
+
+    private GatewayPolicy policy(final String gateway) {
+        return policies.stream().filter(p -> p.name().equals(gateway)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("ike-gateway " + gateway + " is not an IKEv2 gateway here"));
+    }
+
+    /** The live session of the gateway named so, in either role. */
+    public Optional<IkeSession> sessionOf(final String gateway) {
+        return sessions.values().stream().filter(s -> s.gateway.name().equals(gateway) && !s.closed()).findFirst();
     }
 
     /** One round: retransmissions, expiries, liveness, keepalives, reconnects. Returns how much happened. */
@@ -205,7 +306,7 @@ public final class IkeEngine implements AutoCloseable {
     @Override
     public void close() {
         for (final IkeSession session : sessions.values()) {
-            session.shutdown();
+            session.shutdown("gateway stopping");
         }
         sessions.clear();
         halfOpen.clear();

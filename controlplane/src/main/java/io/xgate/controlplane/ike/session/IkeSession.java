@@ -102,6 +102,11 @@ public final class IkeSession {
         return children.stream().filter(c -> c.state() != ChildSession.State.DELETED).map(ChildSession::sa).toList();
     }
 
+    /** Since the first message of the SA, by the engine's clock. */
+    public long ageNanos() {
+        return ctx.now() - createdNanos;
+    }
+
     public boolean established() {
         return announced && state != State.CLOSED;
     }
@@ -434,12 +439,55 @@ public final class IkeSession {
         sa.wipe();
     }
 
-    /** Engine shutdown: tell the peer once (no retransmission), then close. */
-    void shutdown() {
+    /** Engine shutdown or the gateway gone from the config: tell the peer once (no retransmission), then close. */
+    void shutdown(final String why) {
         if (announced && state != State.CLOSED) {
             InformationalExchange.announceDelete(this);
         }
-        close("gateway stopping");
+        close(why);
+    }
+
+    /** The admin's delete: established, an INFORMATIONAL Delete the peer answers; still negotiating, just closed. */
+    void delete(final String why) {
+        if (established()) {
+            enqueue(new LocalRequest.DeleteIke(why));
+        } else {
+            close(why);
+        }
+    }
+
+    /**
+     * The gateway's tunnels changed: children the new policy has no more are deleted, new ones negotiated; a changed
+     * tunnel's child is both (the new one first, so its traffic moves over before the old one goes).
+     */
+    void reconfigure(final GatewayPolicy now) {
+        final GatewayPolicy before = gateway;
+        gateway = now;
+        for (final ChildPolicy child : now.children()) {
+            if (!before.children().contains(child)) {
+                enqueue(new LocalRequest.CreateChild(child));
+            }
+        }
+        for (final ChildSession child : List.copyOf(children)) {
+            if (child.state() == ChildSession.State.INSTALLED && !now.children().contains(child.policy())) {
+                child.deleting();
+                enqueue(new LocalRequest.DeleteChild(child, "its tunnel's configuration changed"));
+            }
+        }
+    }
+
+    /** New child SAs for the tunnel's installed ones, then the old deleted (make-before-break); whether any. */
+    boolean renegotiate(final String tunnel, final String reason) {
+        final List<ChildSession> old = children.stream().filter(c -> c.state() == ChildSession.State.INSTALLED
+            && c.policy().tunnel().name().equals(tunnel)).toList();
+        for (final ChildSession child : old) {
+            enqueue(new LocalRequest.CreateChild(child.policy()));
+        }
+        for (final ChildSession child : old) {
+            child.deleting();
+            enqueue(new LocalRequest.DeleteChild(child, reason));
+        }
+        return !old.isEmpty();
     }
 
     String spis() {

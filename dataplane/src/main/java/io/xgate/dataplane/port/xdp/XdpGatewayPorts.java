@@ -26,9 +26,16 @@ import org.agrona.concurrent.status.CountersManager;
 public final class XdpGatewayPorts implements AutoCloseable {
     /** XDP_PACKET_HEADROOM: the kernel puts every received packet this far into its chunk, on top of the UMEM headroom. */
     public static final int XDP_PACKET_HEADROOM = 256;
+    /**
+     * Frames no port lends for receiving. The FILL rings take back every frame as soon as it is free, so without
+     * these the packets the worker builds itself (tunnel-monitor probes) find the pool empty: with three ports the
+     * shares left one frame, and only the first probe of each duty cycle went out.
+     */
+    static final int OWN_FRAMES = 64;
 
     /**
-     * @param frameCount frames in the UMEM, shared by the ports; each port lends up to an equal share for receiving
+     * @param frameCount frames in the UMEM, shared by the ports; each port lends up to an equal share of all but
+     *                   {@link #OWN_FRAMES} for receiving
      * @param frameSize  2048 or 4096 (aligned chunks)
      * @param headroom   extra room in front of received packets for outer headers (beyond XDP_PACKET_HEADROOM)
      */
@@ -39,17 +46,15 @@ public final class XdpGatewayPorts implements AutoCloseable {
     }
 
     private final Umem umem;
-    private final FrameMemory memory;
     private final FramePool pool;
     private final List<XdpPort> ports;
     private final List<DeviceSteering> steering;
     private final List<PortContext> contexts;
     private boolean closed;
 
-    private XdpGatewayPorts(final Umem umem, final FrameMemory memory, final FramePool pool, final List<XdpPort> ports,
+    private XdpGatewayPorts(final Umem umem, final FramePool pool, final List<XdpPort> ports,
                             final List<DeviceSteering> steering, final List<PortContext> contexts) {
         this.umem = umem;
-        this.memory = memory;
         this.pool = pool;
         this.ports = List.copyOf(ports);
         this.steering = List.copyOf(steering);
@@ -69,7 +74,8 @@ public final class XdpGatewayPorts implements AutoCloseable {
             final FrameMemory memory = new FrameMemory(umem.area(), umem.frameSize(), umem.frameCount(),
                     XDP_PACKET_HEADROOM + umem.headroom());
             final FramePool pool = new FramePool(memory);
-            final int fillShare = Math.min(settings.socket().fillSize(), settings.frameCount() / specs.size());
+            // OWN_FRAMES stay in the pool for the packets the worker builds itself (probes): never lent for receiving.
+            final int fillShare = fillShare(settings, specs.size());
             final List<XdpPort> ports = new ArrayList<>();
             final List<DeviceSteering> steering = new ArrayList<>();
             final List<PortContext> contexts = new ArrayList<>();
@@ -94,15 +100,11 @@ public final class XdpGatewayPorts implements AutoCloseable {
                 steering.add(device);
                 contexts.add(new PortContext(port, spec.virtualRouter(), portCounters));
             }
-            return new XdpGatewayPorts(umem, memory, pool, ports, steering, contexts);
+            return new XdpGatewayPorts(umem, pool, ports, steering, contexts);
         } catch (final RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
-    }
-
-    public FrameMemory memory() {
-        return memory;
     }
 
     public FramePool pool() {
@@ -151,5 +153,19 @@ public final class XdpGatewayPorts implements AutoCloseable {
                 primary.addSuppressed(e);
             }
         }
+    }
+
+    /**
+     * Each port's FILL share: an equal part of all frames but {@link #OWN_FRAMES}, at most the FILL ring. Without
+     * the reserve the shares take every frame (4096 / 3 ports = 1365 each leaves one), so only the first probe of a
+     * duty cycle finds a frame and a second monitored tunnel's probes go out rarely or never.
+     */
+    static int fillShare(final Settings settings, final int ports) {
+        final int lendable = settings.frameCount() - OWN_FRAMES;
+        if (lendable < ports) {
+            throw new IllegalArgumentException("a UMEM of " + settings.frameCount() + " frames keeps " + OWN_FRAMES
+                    + " for the worker and has too few left for " + ports + " ports");
+        }
+        return Math.min(settings.socket().fillSize(), lendable / ports);
     }
 }

@@ -3,7 +3,6 @@ package io.xgate.dataplane.port.xdp;
 import static io.xgate.dataplane.port.xdp.XdpGatewayLab.HOST_B_V4;
 import static io.xgate.dataplane.port.xdp.XdpGatewayLab.LAN;
 import static io.xgate.dataplane.port.xdp.XdpGatewayLab.WAN;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xgate.dataplane.counters.TrafficCounters;
@@ -50,7 +49,11 @@ class XdpWorkerAllocationTest {
 
             System.out.printf("%d duty cycles forwarded %d packets, allocated %d bytes%n", cycles, forwarded, allocated);
             assertTrue(forwarded >= MEASURED_PACKETS, "the flood ran out before the measurement: " + forwarded);
-            assertEquals(0, allocated, "bytes allocated by the duty cycle over " + cycles + " cycles");
+            // One allocation per packet, even of 16 bytes, would show as ~1 MB here. A few hundred bytes can appear
+            // once when the JIT deoptimises a method and re-materialises objects it had scalar-replaced (seen once
+            // under heavy machine load): not a per-packet cost, so a small fixed slack is allowed.
+            assertTrue(allocated < MEASURED_PACKETS / 10,
+                    "bytes allocated by the duty cycle over " + cycles + " cycles: " + allocated);
             flood.destroy();
         }
     }
