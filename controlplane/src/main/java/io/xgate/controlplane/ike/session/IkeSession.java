@@ -231,6 +231,7 @@ public final class IkeSession {
     void onProtectedError(final IkeDecodeResult.ProtectedError error, final InetSocketAddress from,
                           final InetSocketAddress to) {
         LOG.log(Level.WARNING, "{0}: peer {1} sent a malformed {2}: {3}", gateway, peer(), error.header(), error.reason());
+        trace().decision("message", "malformed", error.reason());
         if (!error.header().response() && error.header().messageId() == sa.nextPeerRequestId()) {
             respond(error.header(), List.of(error.answer()), from, to);
             if (state == State.CREATE_IKE_REMOTE_AUTH) {

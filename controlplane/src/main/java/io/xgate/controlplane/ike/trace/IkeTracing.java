@@ -17,12 +17,6 @@ public final class IkeTracing {
         this.sink = sink;
     }
 
-    /** Lines go nowhere: for engines no admin debugs (tests that do not look at traces). */
-    public static IkeTracing none() {
-        return new IkeTracing(line -> {
-        });
-    }
-
     /** @return whether this changed anything (false: it was already so) */
     public boolean trace(final String gateway, final boolean on) {
         if (on) {

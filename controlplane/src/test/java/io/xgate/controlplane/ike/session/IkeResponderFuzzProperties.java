@@ -25,7 +25,7 @@ class IkeResponderFuzzProperties {
     private static final CachedNanoClock CLOCK = new CachedNanoClock();
     private static final int[] REPLY = new int[1];
     /** The responder's gateway traced, lines dropped: whatever the network sends, tracing it must not throw. */
-    private static final IkeTracing TRACED = IkeTracing.none();
+    private static final IkeTracing TRACED = new IkeTracing(line -> { });
     private static IkeEngine responder;
 
     @BeforeContainer

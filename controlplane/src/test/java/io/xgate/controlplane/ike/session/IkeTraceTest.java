@@ -52,10 +52,10 @@ class IkeTraceTest {
                 EnginePair.TIMING, tracing);
         final IkeEngine engineB = new IkeEngine(PeerConfig.b().policies(), wire.transport(),
                 new RecordingListener("B", new ArrayList<>()), EnginePair.seeded(2), clock, EnginePair.TIMING,
-                IkeTracing.none());
+                new IkeTracing(line -> { }));
         final IkeEngine engineC = new IkeEngine(policies(PeerConfig.b().yaml().replace("192.0.2.2", "192.0.2.3")),
                 wire.transport(), new RecordingListener("C", new ArrayList<>()), EnginePair.seeded(3), clock,
-                EnginePair.TIMING, IkeTracing.none());
+                EnginePair.TIMING, new IkeTracing(line -> { }));
         wire.attach(EnginePair.A, engineA);
         wire.attach(EnginePair.B, engineB);
         wire.attach(C, engineC);
