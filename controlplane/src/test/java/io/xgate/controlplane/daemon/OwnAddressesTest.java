@@ -1,7 +1,6 @@
 package io.xgate.controlplane.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xgate.controlplane.config.ConfigLoader;
@@ -117,12 +116,12 @@ class OwnAddressesTest {
     }
 
     @Test
-    void aTunnelWhoseOnlyAddressOfTheFamilyIsAnycastHasNothingToProbeFrom() {
-        final DeviceConfig onlyAnycast = load(CONFIG.replace("{name: \"2001:db8:fe:1::/64\", prefix: true}",
-                "{name: \"2001:db8:fe:1::/64\", prefix: true, anycast: true}"));
-        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MonitorPlan.targets(onlyAnycast, MACS::get));
-        assertEquals("tunnel.2 has no IPv6 address to probe from (anycast ones are never a source)", e.getMessage());
+    void aMonitorWhoseTunnelHasOnlyAnycastAddressesOfItsFamilyIsRefused() {
+        final LoadResult onlyAnycast = ConfigLoader.load(CONFIG.replace(
+                "{name: \"2001:db8:fe:1::/64\", prefix: true}", "{name: \"2001:db8:fe:1::/64\", prefix: true, anycast: true}"),
+                "test");
+        assertEquals("[ipsec-tunnels[watched].tunnel-monitor.destination-ip: probes need an IPv6 address on tunnel.2 to "
+                + "come from, it has none (anycast addresses are never a source)]", onlyAnycast.errors().toString());
     }
 
     @Test
