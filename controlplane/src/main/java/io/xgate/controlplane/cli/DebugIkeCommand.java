@@ -32,9 +32,8 @@ final class DebugIkeCommand implements Command {
             return usage(err);
         }
         final List<String> rest = options.rest();
-        final boolean follow = rest.size() == 3 && rest.get(2).equals("--follow");
-        if (rest.size() != 2 && !follow || !List.of("on", "off").contains(rest.get(1))
-                || follow && !rest.get(1).equals("on")) {
+        final boolean follow = rest.size() == 3 && rest.get(1).equals("on") && rest.get(2).equals("--follow");
+        if (!follow && !(rest.size() == 2 && List.of("on", "off").contains(rest.get(1)))) {
             return usage(err);
         }
         final String gateway = rest.get(0);

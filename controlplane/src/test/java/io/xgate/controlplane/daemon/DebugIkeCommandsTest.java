@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class DebugIkeCommandsTest {
             created.complete(new ControlTasks());
             while (!stopping) {
                 if (created.join().runDue() == 0) {
-                    Thread.onSpinWait();
+                    LockSupport.parkNanos(1_000_000);
                 }
             }
         });
@@ -93,6 +94,7 @@ class DebugIkeCommandsTest {
         assertEquals(1, unknown.exit());
         assertEquals("no ike-gateway gw-x\n", unknown.err());
         assertEquals(2, run("debug", "ike", "gateway", "gw-b").exit(), "on or off is required");
+        assertEquals(2, run("debug", "ike", "gateway").exit(), "a gateway is required");
         assertEquals(2, run("debug", "ike", "gateway", "gw-b", "off", "--follow").exit(), "only on follows");
 
         assertEquals("gateway gw-b: IKE trace off\n", ok("debug", "ike", "gateway", "gw-b", "off"));
