@@ -10,6 +10,7 @@ import io.xgate.controlplane.ike.payload.NotifyType;
 import io.xgate.controlplane.ike.policy.ChildPolicy;
 import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.sa.ChildSaRecord;
+import io.xgate.controlplane.ike.sa.FragmentReassembly;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.sa.Retransmission;
 import io.xgate.controlplane.ike.ts.TsNarrowing;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * {@link CreateChildExchange}, {@link IkeRekeyExchange} and {@link InformationalExchange}. One request of ours at a
  * time (message-ID window of 1); further local requests wait in a queue until the SA is {@link State#IDLE}. Child SAs
  * and the IKE SA itself are rekeyed at a soft lifetime (random, before the hard one); a rekeyed IKE SA hands its
- * child SAs and queued child requests to its successor.
+ * child SAs and queued child requests to its successor. With fragmentation negotiated, protected messages too large
+ * for one datagram go as SKF fragments, and the peer's fragments are joined here, one message per direction.
  */
 public final class IkeSession {
     private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
@@ -73,6 +75,10 @@ public final class IkeSession {
     private long rekeyAtNanos = Long.MAX_VALUE;
     /** The peer's IKE rekey, answered while ours was in flight: the other half of a collision (RFC 7296 §2.8.2). */
     private IkeSession collidingRekey;
+    private long droppedFragments;
+    /** The fragments of the peer's next request, and of its answer to ours. */
+    private final FragmentReassembly requestFragments;
+    private final FragmentReassembly responseFragments;
 
     IkeSession(final IkeContext ctx, final IkeSaRecord sa, final GatewayPolicy gateway,
                final List<GatewayPolicy> candidates, final State initial) {
@@ -83,6 +89,8 @@ public final class IkeSession {
         this.state = initial;
         this.createdNanos = ctx.now();
         sa.heard(createdNanos);
+        this.requestFragments = new FragmentReassembly(ctx.timing().fragments().reassemblyNanos());
+        this.responseFragments = new FragmentReassembly(ctx.timing().fragments().reassemblyNanos());
     }
 
     public State state() {
@@ -126,16 +134,31 @@ public final class IkeSession {
                  final State next) {
         final long id = sa.takeRequestId();
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), exchange, sa.weInitiated(), false, id);
-        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
-        sendRequestBytes(id, datagram, what, next);
+        sendRequestBytes(id, protect(IkeMessage.protectedBySk(header, payloads)), what, next);
     }
 
-    /** A request already encoded (IKE_SA_INIT, in the clear). */
-    void sendRequestBytes(final long id, final byte[] datagram, final Pending what, final State next) {
+    /** A request already encoded (IKE_SA_INIT in the clear, or the datagrams of a protected one). */
+    void sendRequestBytes(final long id, final List<byte[]> datagrams, final Pending what, final State next) {
         pending = what;
         state = next;
-        sa.retransmission().started(id, datagram, sa.local(), sa.remote(), ctx.now());
-        ctx.transport().send(sa.local(), sa.remote(), datagram);
+        sa.retransmission().started(id, datagrams, sa.local(), sa.remote(), ctx.now());
+        send(sa.local(), sa.remote(), datagrams);
+    }
+
+    /**
+     * The datagrams of a protected message: one SK message, or SKF fragments when fragmentation was negotiated and
+     * it would not fit one datagram of the configured size (RFC 7383 §2.5).
+     */
+    private List<byte[]> protect(final IkeMessage message) {
+        return sa.fragmentation()
+            ? message.encodeFragments(sa.keys(), ctx.random(), ctx.timing().fragments().maxMessage(sa.local()))
+            : List.of(message.encode(sa.keys(), ctx.random()));
+    }
+
+    private void send(final InetSocketAddress from, final InetSocketAddress to, final List<byte[]> datagrams) {
+        for (final byte[] datagram : datagrams) {
+            ctx.transport().send(from, to, datagram);
+        }
     }
 
     /** Answers the peer's request (to where it came from, RFC 7296 §2.11) and caches the answer for duplicates. */
@@ -143,9 +166,9 @@ public final class IkeSession {
                  final InetSocketAddress to) {
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), request.exchangeType(),
             sa.weInitiated(), true, request.messageId());
-        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
-        sa.answered(request.messageId(), datagram);
-        ctx.transport().send(to, from, datagram);
+        final List<byte[]> datagrams = protect(IkeMessage.protectedBySk(header, payloads));
+        sa.answered(request.messageId(), datagrams);
+        send(to, from, datagrams);
     }
 
     // ---- receiving
@@ -178,10 +201,10 @@ public final class IkeSession {
             }
             return;
         }
-        final byte[] cached = sa.cachedResponse(header.messageId());
-        if (cached != null) {
+        final List<byte[]> cached = sa.cachedResponse(header.messageId());
+        if (!cached.isEmpty()) {
             LOG.log(Level.DEBUG, "{0}: duplicate request {1}, resending our answer", gateway, header);
-            ctx.transport().send(to, from, cached);
+            send(to, from, cached);
             return;
         }
         if (header.messageId() != sa.nextPeerRequestId()) {
@@ -211,6 +234,58 @@ public final class IkeSession {
             respond(header, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, Bytes.EMPTY)),
                 from, to);
         }
+    }
+
+    /**
+     * An authenticated SKF fragment: kept until its message is complete, which is then returned to be processed as if
+     * it had arrived whole. Only fragments of the message we wait for are kept — the answer to our outstanding request,
+     * or the peer's next request; fragment 1 of a request we already answered resends our answer (RFC 7383 §2.6.1).
+     * Anything else, and any fragment of an IKE SA that did not negotiate fragmentation, is dropped.
+     */
+    Optional<IkeDecodeResult> onFragment(final IkeDecodeResult.Fragment fragment, final InetSocketAddress from,
+                                         final InetSocketAddress to) {
+        final IkeHeader header = fragment.header();
+        final FragmentReassembly reassembly;
+        if (state == State.CLOSED) {
+            return Optional.empty();
+        } else if (!sa.fragmentation()) {
+            return dropFragment(fragment, from, "fragmentation was not negotiated");
+        } else if (header.response()) {
+            final Retransmission outstanding = sa.retransmission();
+            if (!outstanding.outstanding() || outstanding.messageId() != header.messageId()) {
+                return dropFragment(fragment, from, "not the answer we wait for");
+            }
+            reassembly = responseFragments;
+        } else if (!sa.cachedResponse(header.messageId()).isEmpty()) {
+            if (fragment.fragmentNumber() == 1) {
+                LOG.log(Level.DEBUG, "{0}: duplicate request {1} (fragmented), resending our answer", gateway, header);
+                send(to, from, sa.cachedResponse(header.messageId()));
+            }
+            return Optional.empty();
+        } else if (header.messageId() != sa.nextPeerRequestId()) {
+            return dropFragment(fragment, from, "request outside the window (expected #" + sa.nextPeerRequestId() + ")");
+        } else {
+            reassembly = requestFragments;
+        }
+        return switch (reassembly.add(fragment, ctx.now())) {
+            case FragmentReassembly.Outcome.Complete complete -> Optional.of(complete.message());
+            case FragmentReassembly.Outcome.Dropped dropped -> dropFragment(fragment, from, dropped.reason());
+            case FragmentReassembly.Outcome.Waiting waiting -> Optional.empty();
+        };
+    }
+
+    private Optional<IkeDecodeResult> dropFragment(final IkeDecodeResult.Fragment fragment,
+                                                   final InetSocketAddress from, final String why) {
+        droppedFragments++;
+        LOG.log(Level.DEBUG, "{0}: fragment {1}/{2} of {3} from {4} dropped: {5}", gateway,
+            String.valueOf(fragment.fragmentNumber()), String.valueOf(fragment.totalFragments()), fragment.header(),
+            from, why);
+        return Optional.empty();
+    }
+
+    /** Authenticated SKF fragments this IKE SA did not keep (duplicates, outside the window, over the limits). */
+    public long droppedFragments() {
+        return droppedFragments;
     }
 
     /** Authenticated, but its protected content is wrong: a request gets the error notify back. */
@@ -504,7 +579,7 @@ public final class IkeSession {
             case RESEND -> {
                 final Retransmission r = sa.retransmission();
                 LOG.log(Level.DEBUG, "{0}: retransmitting request #{1} ({2} sent)", gateway, String.valueOf(r.messageId()), r.sent());
-                ctx.transport().send(r.from(), r.to(), r.resend(now));
+                send(r.from(), r.to(), r.resend(now));
             }
             case GIVE_UP -> {
                 giveUp();
@@ -512,6 +587,9 @@ public final class IkeSession {
             }
             case NOTHING -> {
             }
+        }
+        if (requestFragments.expire(now) | responseFragments.expire(now)) { // both, not short-circuit
+            LOG.log(Level.DEBUG, "{0}: an incomplete fragmented message from {1} expired", gateway, peer());
         }
         if (state == State.CREATE_IKE_REMOTE_AUTH && now - createdNanos > ctx.timing().halfOpenNanos()) {
             close("half-open IKE SA from " + peer() + " expired without IKE_AUTH");

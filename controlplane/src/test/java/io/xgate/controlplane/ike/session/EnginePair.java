@@ -17,7 +17,8 @@ final class EnginePair {
     static final InetAddress A = InetAddress.ofLiteral("192.0.2.1");
     static final InetAddress B = InetAddress.ofLiteral("192.0.2.2");
     static final IkeTiming TIMING = new IkeTiming(new RetransmitPolicy(TimeUnit.SECONDS.toNanos(1), 3),
-        TimeUnit.SECONDS.toNanos(30), 8, 4, TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(5));
+        TimeUnit.SECONDS.toNanos(30), 8, 4, TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(5),
+        Fragmentation.DEFAULT);
 
     final CachedNanoClock clock = new CachedNanoClock();
     final FakeWire wire = new FakeWire();
