@@ -68,7 +68,8 @@ final class MessageEncoder {
     private static List<byte[]> split(final IkeMessage message, final SkCipher cipher, final byte[] plaintext,
                                       final SecureRandom random, final int maxDatagram) {
         final int overhead = IkeHeader.LENGTH + PayloadChain.GENERIC_HEADER + FRAGMENT_FIELDS;
-        int chunk = maxDatagram - overhead - cipher.sealedLength(0);
+        // The largest chunk that still fits once IV, padding and ICV are added: a few dozen steps at most.
+        int chunk = maxDatagram - overhead;
         while (chunk > 0 && overhead + cipher.sealedLength(chunk) > maxDatagram) {
             chunk--;
         }

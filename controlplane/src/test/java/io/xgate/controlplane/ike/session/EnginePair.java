@@ -1,5 +1,6 @@
 package io.xgate.controlplane.ike.session;
 
+import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.sa.RetransmitPolicy;
 import org.agrona.concurrent.CachedNanoClock;
 
@@ -29,9 +30,13 @@ final class EnginePair {
     final IkeEngine engineB;
 
     EnginePair(final PeerConfig configA, final PeerConfig configB) {
+        this(configA.policies(), configB.policies(), TIMING);
+    }
+
+    EnginePair(final List<GatewayPolicy> policiesA, final List<GatewayPolicy> policiesB, final IkeTiming timing) {
         clock.update(1_000_000_000L);
-        engineA = new IkeEngine(configA.policies(), wire.transport(), a, seeded(1), clock, TIMING);
-        engineB = new IkeEngine(configB.policies(), wire.transport(), b, seeded(2), clock, TIMING);
+        engineA = new IkeEngine(policiesA, wire.transport(), a, seeded(1), clock, timing);
+        engineB = new IkeEngine(policiesB, wire.transport(), b, seeded(2), clock, timing);
         wire.attach(A, engineA);
         wire.attach(B, engineB);
     }
