@@ -28,11 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reassembly of authenticated SKF fragments: any order, duplicates, stale and oversized messages, retries. */
 class FragmentReassemblyTest {
-    private static final long TIMEOUT = 30_000_000_000L;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final long TIMEOUT = 30_000_000_000L;
+    static final SecureRandom RANDOM = new SecureRandom();
     private static final IkeSuite SUITE = new IkeSuite(new Encryption(EncryptionTransform.AES_CBC, 128), Prf.HMAC_SHA2_256,
         IntegrityTransform.HMAC_SHA2_256_128, KeyExchangeGroup.ECP_256);
-    private static final SkKeys KEYS = SkKeys.of(SUITE, IkeKeyDerivation.derive(SUITE,
+    static final SkKeys KEYS = SkKeys.of(SUITE, IkeKeyDerivation.derive(SUITE,
         KeyMaterial.copyOf(new byte[32]), Bytes.of(new byte[32]), Bytes.of(new byte[32]), 1, 2));
 
     private final FragmentReassembly reassembly = new FragmentReassembly(TIMEOUT);
@@ -164,7 +164,7 @@ class FragmentReassemblyTest {
     }
 
     /** A protected request whose inner payloads take about {@code bytes} bytes. */
-    private static IkeMessage message(final long messageId, final int bytes) {
+    static IkeMessage message(final long messageId, final int bytes) {
         final byte[] data = new byte[bytes - 4];
         RANDOM.nextBytes(data);
         return IkeMessage.protectedBySk(header(messageId), List.of(new VendorIdPayload(Bytes.of(data))));

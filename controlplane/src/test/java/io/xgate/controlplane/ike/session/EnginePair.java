@@ -21,6 +21,13 @@ final class EnginePair {
         TimeUnit.SECONDS.toNanos(30), 8, 4, TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(5),
         Fragmentation.DEFAULT);
 
+    /** {@link #TIMING} with other fragment sizes. */
+    static IkeTiming timing(final Fragmentation fragments) {
+        final IkeTiming t = TIMING;
+        return new IkeTiming(t.retransmit(), t.halfOpenNanos(), t.maxHalfOpen(), t.cookieThreshold(), t.reconnectNanos(),
+            t.rekeyGraceNanos(), fragments);
+    }
+
     final CachedNanoClock clock = new CachedNanoClock();
     final FakeWire wire = new FakeWire();
     final List<RecordingListener.Step> journal = new ArrayList<>();

@@ -31,7 +31,7 @@ class IkeFragmentationTest {
     private static final int AUTH = ExchangeType.IKE_AUTH.value();
     private static final int CREATE = ExchangeType.CREATE_CHILD_SA.value();
     private static final int MAX_MESSAGE = 172;
-    private static final IkeTiming SMALL_FRAGMENTS = withFragments(new Fragmentation(200, 1280,
+    static final IkeTiming SMALL_FRAGMENTS = EnginePair.timing(new Fragmentation(200, 1280,
         TimeUnit.SECONDS.toNanos(30)));
     private static final String P1_A = "{name: p1, local: 198.18.1.0/24, remote: 198.18.2.0/24}";
     private static final String P1_B = "{name: p1, local: 198.18.2.0/24, remote: 198.18.1.0/24}";
@@ -176,12 +176,6 @@ class IkeFragmentationTest {
             "the rekey's KE and nonce made the request too large for one datagram");
         assertEquals(List.of(), pair.a.failures);
         assertEquals(List.of(), pair.b.failures);
-    }
-
-    private static IkeTiming withFragments(final Fragmentation fragments) {
-        final IkeTiming t = EnginePair.TIMING;
-        return new IkeTiming(t.retransmit(), t.halfOpenNanos(), t.maxHalfOpen(), t.cookieThreshold(), t.reconnectNanos(),
-            t.rekeyGraceNanos(), fragments);
     }
 
     private static boolean skf(final FakeWire.Datagram d) {
