@@ -346,8 +346,9 @@ public final class IkeSession {
         state = next;
         announced = true;
         lifetimeStarts();
-        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway, spis(),
-            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()));
+        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5}{6})", gateway, spis(),
+            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()),
+            sa.fragmentation() ? ", fragmented when large" : "");
         ctx.listener().ikeSaUp(gateway, sa);
     }
 
