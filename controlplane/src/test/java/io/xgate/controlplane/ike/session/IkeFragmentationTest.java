@@ -178,7 +178,7 @@ class IkeFragmentationTest {
         assertEquals(List.of(), pair.b.failures);
     }
 
-    private static boolean skf(final FakeWire.Datagram d) {
+    static boolean skf(final FakeWire.Datagram d) {
         return (d.bytes()[16] & 0xFF) == PayloadType.SKF.value();
     }
 
