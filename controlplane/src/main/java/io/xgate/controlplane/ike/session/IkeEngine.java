@@ -238,15 +238,23 @@ public final class IkeEngine implements AutoCloseable {
             || (init && !from.getAddress().equals(session.sa.remote().getAddress()))) {
             return;
         }
-        final IkeDecodeResult result = session.sa.hasKeys() && !init
-            ? IkeMessage.decode(datagram, session.sa.keys()) : IkeMessage.decode(datagram);
+        dispatch(session, session.sa.hasKeys() && !init ? IkeMessage.decode(datagram, session.sa.keys())
+            : IkeMessage.decode(datagram), datagram, from, to);
+    }
+
+    /**
+     * A decoded datagram to its session; a fragment that completes a message dispatches the whole message (with the
+     * last fragment as its raw datagram, which only IKE_SA_INIT — never fragmented — looks at).
+     */
+    private static void dispatch(final IkeSession session, final IkeDecodeResult result, final byte[] datagram,
+                                 final InetSocketAddress from, final InetSocketAddress to) {
         switch (result) {
             case IkeDecodeResult.Ok ok -> session.onMessage(ok.message(), datagram, from, to);
             case IkeDecodeResult.ProtectedError error -> session.onProtectedError(error, from, to);
             case IkeDecodeResult.UnprotectedError error ->
                 LOG.log(Level.DEBUG, "{0}: dropped a datagram from {1}: {2}", session.gateway, from, error.reason());
-            case IkeDecodeResult.Fragment fragment ->
-                LOG.log(Level.DEBUG, "{0}: fragment from {1} dropped: fragmentation is not enabled", session.gateway, from);
+            case IkeDecodeResult.Fragment fragment -> session.onFragment(fragment, from, to)
+                .ifPresent(whole -> dispatch(session, whole, datagram, from, to));
         }
     }
 
@@ -257,8 +265,10 @@ public final class IkeEngine implements AutoCloseable {
         if (known != null && known.state() == IkeSession.State.CREATE_IKE_REMOTE_AUTH) {
             // Only the very request we answered gets the answer again: anything else under its SPI is a forgery.
             if (Arrays.equals(datagram, known.sa.initRequest().toArray())) {
-                known.trace().reanswered(known.sa.cachedResponse(0), to, from);
-                ctx.transport().send(to, from, known.sa.cachedResponse(0));
+                for (final byte[] answer : known.sa.cachedResponse(0)) {
+                    known.trace().reanswered(answer, to, from);
+                    ctx.transport().send(to, from, answer);
+                }
             }
             return;
         }

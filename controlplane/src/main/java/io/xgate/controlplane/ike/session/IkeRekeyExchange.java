@@ -210,6 +210,7 @@ final class IkeRekeyExchange {
         sa.keys(suite, IkeKeyDerivation.derive(suite, skeyseed, ni, nr, spiI, spiR));
         sa.nonces(ni, nr);
         sa.nat(old.nat());
+        sa.fragmentation(old.fragmentation());
         skeyseed.wipe();
         shared.wipe();
         return Optional.of(new IkeSession(session.ctx, sa, session.gateway, List.of(session.gateway),

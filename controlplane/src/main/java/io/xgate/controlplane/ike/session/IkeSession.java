@@ -10,6 +10,7 @@ import io.xgate.controlplane.ike.payload.NotifyType;
 import io.xgate.controlplane.ike.policy.ChildPolicy;
 import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.sa.ChildSaRecord;
+import io.xgate.controlplane.ike.sa.FragmentReassembly;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.sa.Retransmission;
 import io.xgate.controlplane.ike.trace.IkeTrace;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * {@link CreateChildExchange}, {@link IkeRekeyExchange} and {@link InformationalExchange}. One request of ours at a
  * time (message-ID window of 1); further local requests wait in a queue until the SA is {@link State#IDLE}. Child SAs
  * and the IKE SA itself are rekeyed at a soft lifetime (random, before the hard one); a rekeyed IKE SA hands its
- * child SAs and queued child requests to its successor.
+ * child SAs and queued child requests to its successor. With fragmentation negotiated, protected messages too large
+ * for one datagram go as SKF fragments, and the peer's fragments are joined here, one message per direction.
  */
 public final class IkeSession {
     private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
@@ -74,6 +76,10 @@ public final class IkeSession {
     private long rekeyAtNanos = Long.MAX_VALUE;
     /** The peer's IKE rekey, answered while ours was in flight: the other half of a collision (RFC 7296 §2.8.2). */
     private IkeSession collidingRekey;
+    private long droppedFragments;
+    /** The fragments of the peer's next request, and of its answer to ours. */
+    private final FragmentReassembly requestFragments;
+    private final FragmentReassembly responseFragments;
 
     IkeSession(final IkeContext ctx, final IkeSaRecord sa, final GatewayPolicy gateway,
                final List<GatewayPolicy> candidates, final State initial) {
@@ -84,6 +90,8 @@ public final class IkeSession {
         this.state = initial;
         this.createdNanos = ctx.now();
         sa.heard(createdNanos);
+        this.requestFragments = new FragmentReassembly(ctx.timing().fragments().reassemblyNanos());
+        this.responseFragments = new FragmentReassembly(ctx.timing().fragments().reassemblyNanos());
     }
 
     public State state() {
@@ -132,18 +140,43 @@ public final class IkeSession {
                  final State next) {
         final long id = sa.takeRequestId();
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), exchange, sa.weInitiated(), false, id);
-        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
-        sendRequestBytes(id, datagram, payloads, what, next);
+        sendRequestBytes(id, protect(IkeMessage.protectedBySk(header, payloads)), payloads, what, next);
     }
 
-    /** A request already encoded (IKE_SA_INIT, in the clear) of {@code payloads}. */
-    void sendRequestBytes(final long id, final byte[] datagram, final List<? extends IkePayload> payloads,
+    /** A request already encoded (IKE_SA_INIT in the clear, or the datagrams of a protected one) of {@code payloads}. */
+    void sendRequestBytes(final long id, final List<byte[]> datagrams, final List<? extends IkePayload> payloads,
                           final Pending what, final State next) {
         pending = what;
         state = next;
-        sa.retransmission().started(id, datagram, sa.local(), sa.remote(), ctx.now());
-        trace().sent(datagram, payloads, sa.local(), sa.remote());
-        ctx.transport().send(sa.local(), sa.remote(), datagram);
+        sa.retransmission().started(id, datagrams, sa.local(), sa.remote(), ctx.now());
+        send(sa.local(), sa.remote(), datagrams, payloads);
+    }
+
+    /**
+     * The datagrams of a protected message: one SK message, or SKF fragments when fragmentation was negotiated and
+     * it would not fit one datagram of the configured size (RFC 7383 §2.5).
+     */
+    private List<byte[]> protect(final IkeMessage message) {
+        return sa.fragmentation()
+            ? message.encodeFragments(sa.keys(), ctx.random(), ctx.timing().fragments().maxMessage(sa.local()))
+            : List.of(message.encode(sa.keys(), ctx.random()));
+    }
+
+    /** A duplicate request: our cached answer again, every fragment of it. */
+    private void reanswer(final InetSocketAddress from, final InetSocketAddress to, final List<byte[]> answer) {
+        for (final byte[] datagram : answer) {
+            trace().reanswered(datagram, from, to);
+            ctx.transport().send(from, to, datagram);
+        }
+    }
+
+    /** Each datagram (a fragment is one) is traced on its own line. */
+    private void send(final InetSocketAddress from, final InetSocketAddress to, final List<byte[]> datagrams,
+                      final List<? extends IkePayload> payloads) {
+        for (final byte[] datagram : datagrams) {
+            trace().sent(datagram, payloads, from, to);
+            ctx.transport().send(from, to, datagram);
+        }
     }
 
     /** Answers the peer's request (to where it came from, RFC 7296 §2.11) and caches the answer for duplicates. */
@@ -151,10 +184,9 @@ public final class IkeSession {
                  final InetSocketAddress to) {
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), request.exchangeType(),
             sa.weInitiated(), true, request.messageId());
-        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
-        sa.answered(request.messageId(), datagram);
-        trace().sent(datagram, payloads, to, from);
-        ctx.transport().send(to, from, datagram);
+        final List<byte[]> datagrams = protect(IkeMessage.protectedBySk(header, payloads));
+        sa.answered(request.messageId(), datagrams);
+        send(to, from, datagrams, payloads);
     }
 
     // ---- receiving
@@ -191,11 +223,10 @@ public final class IkeSession {
             }
             return;
         }
-        final byte[] cached = sa.cachedResponse(header.messageId());
-        if (cached != null) {
+        final List<byte[]> cached = sa.cachedResponse(header.messageId());
+        if (!cached.isEmpty()) {
             LOG.log(Level.DEBUG, "{0}: duplicate request {1}, resending our answer", gateway, header);
-            trace().reanswered(cached, to, from);
-            ctx.transport().send(to, from, cached);
+            reanswer(to, from, cached);
             return;
         }
         if (header.messageId() != sa.nextPeerRequestId()) {
@@ -225,6 +256,58 @@ public final class IkeSession {
             respond(header, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, Bytes.EMPTY)),
                 from, to);
         }
+    }
+
+    /**
+     * An authenticated SKF fragment: kept until its message is complete, which is then returned to be processed as if
+     * it had arrived whole. Only fragments of the message we wait for are kept — the answer to our outstanding request,
+     * or the peer's next request; fragment 1 of a request we already answered resends our answer (RFC 7383 §2.6.1).
+     * Anything else, and any fragment of an IKE SA that did not negotiate fragmentation, is dropped.
+     */
+    Optional<IkeDecodeResult> onFragment(final IkeDecodeResult.Fragment fragment, final InetSocketAddress from,
+                                         final InetSocketAddress to) {
+        final IkeHeader header = fragment.header();
+        final FragmentReassembly reassembly;
+        if (state == State.CLOSED) {
+            return Optional.empty();
+        } else if (!sa.fragmentation()) {
+            return dropFragment(fragment, from, "fragmentation was not negotiated");
+        } else if (header.response()) {
+            final Retransmission outstanding = sa.retransmission();
+            if (!outstanding.outstanding() || outstanding.messageId() != header.messageId()) {
+                return dropFragment(fragment, from, "not the answer we wait for");
+            }
+            reassembly = responseFragments;
+        } else if (!sa.cachedResponse(header.messageId()).isEmpty()) {
+            if (fragment.fragmentNumber() == 1) {
+                LOG.log(Level.DEBUG, "{0}: duplicate request {1} (fragmented), resending our answer", gateway, header);
+                reanswer(to, from, sa.cachedResponse(header.messageId()));
+            }
+            return Optional.empty();
+        } else if (header.messageId() != sa.nextPeerRequestId()) {
+            return dropFragment(fragment, from, "request outside the window (expected #" + sa.nextPeerRequestId() + ")");
+        } else {
+            reassembly = requestFragments;
+        }
+        return switch (reassembly.add(fragment, ctx.now())) {
+            case FragmentReassembly.Outcome.Complete complete -> Optional.of(complete.message());
+            case FragmentReassembly.Outcome.Dropped dropped -> dropFragment(fragment, from, dropped.reason());
+            case FragmentReassembly.Outcome.Waiting waiting -> Optional.empty();
+        };
+    }
+
+    private Optional<IkeDecodeResult> dropFragment(final IkeDecodeResult.Fragment fragment,
+                                                   final InetSocketAddress from, final String why) {
+        droppedFragments++;
+        LOG.log(Level.DEBUG, "{0}: fragment {1}/{2} of {3} from {4} dropped: {5}", gateway,
+            String.valueOf(fragment.fragmentNumber()), String.valueOf(fragment.totalFragments()), fragment.header(),
+            from, why);
+        return Optional.empty();
+    }
+
+    /** Authenticated SKF fragments this IKE SA did not keep (duplicates, outside the window, over the limits). */
+    public long droppedFragments() {
+        return droppedFragments;
     }
 
     /** Authenticated, but its protected content is wrong: a request gets the error notify back. */
@@ -287,12 +370,14 @@ public final class IkeSession {
         state = next;
         announced = true;
         lifetimeStarts();
-        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway, spis(),
-            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()));
+        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5}{6})", gateway, spis(),
+            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()),
+            sa.fragmentation() ? ", fragmented when large" : "");
         final IkeTrace trace = trace();
         if (trace.on()) {
             trace.decision("ike-sa", "established", spis() + " " + sa.suite() + ", " + sa.nat()
-                + (sa.weInitiated() ? ", we initiated" : ", peer initiated"));
+                + (sa.weInitiated() ? ", we initiated" : ", peer initiated")
+                + (sa.fragmentation() ? ", fragmentation" : ""));
         }
         ctx.listener().ikeSaUp(gateway, sa);
     }
@@ -543,9 +628,10 @@ public final class IkeSession {
             case RESEND -> {
                 final Retransmission r = sa.retransmission();
                 LOG.log(Level.DEBUG, "{0}: retransmitting request #{1} ({2} sent)", gateway, String.valueOf(r.messageId()), r.sent());
-                final byte[] again = r.resend(now);
-                trace().retransmitted(again, r.from(), r.to(), r.sent());
-                ctx.transport().send(r.from(), r.to(), again);
+                for (final byte[] again : r.resend(now)) {
+                    trace().retransmitted(again, r.from(), r.to(), r.sent());
+                    ctx.transport().send(r.from(), r.to(), again);
+                }
             }
             case GIVE_UP -> {
                 giveUp();
@@ -553,6 +639,9 @@ public final class IkeSession {
             }
             case NOTHING -> {
             }
+        }
+        if (requestFragments.expire(now) | responseFragments.expire(now)) { // both, not short-circuit
+            LOG.log(Level.DEBUG, "{0}: an incomplete fragmented message from {1} expired", gateway, peer());
         }
         if (state == State.CREATE_IKE_REMOTE_AUTH && now - createdNanos > ctx.timing().halfOpenNanos()) {
             close("half-open IKE SA from " + peer() + " expired without IKE_AUTH");

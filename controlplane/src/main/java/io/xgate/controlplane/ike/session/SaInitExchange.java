@@ -38,13 +38,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * IKE_SA_INIT (RFC 7296 §1.2) both ways: SA, KE, nonce, NAT detection, the COOKIE (§2.6) and INVALID_KE_PAYLOAD
- * (§1.2) retries as initiator; proposal and group checks, cookies and the half-open SA as responder.
+ * IKE_SA_INIT (RFC 7296 §1.2) both ways: SA, KE, nonce, NAT detection, IKE fragmentation (RFC 7383 §2.3), the COOKIE
+ * (§2.6) and INVALID_KE_PAYLOAD (§1.2) retries as initiator; proposal and group checks, cookies and the half-open SA
+ * as responder.
  */
 final class SaInitExchange {
     static final int NONCE_LENGTH = 32;
     /** COOKIE and INVALID_KE_PAYLOAD rounds before the initiator gives up: a peer cannot keep it busy forever. */
     private static final int MAX_ROUNDS = 3;
+    /** RFC 7383 §2.3: announces that we accept and may send SKF fragments; no data. */
+    private static final NotifyPayload FRAGMENTATION_SUPPORTED =
+        NotifyPayload.of(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED, Bytes.EMPTY);
 
     private SaInitExchange() {
     }
@@ -76,9 +80,12 @@ final class SaInitExchange {
         if (session.gateway.natTraversal()) {
             payloads.addAll(NatDetection.notifies(sa.initiatorSpi(), 0, sa.local(), sa.remote()));
         }
+        if (session.gateway.fragmentation()) {
+            payloads.add(FRAGMENTATION_SUPPORTED);
+        }
         final byte[] request = IkeMessage.plain(IkeHeader.of(sa.initiatorSpi(), 0, ExchangeType.IKE_SA_INIT, true,
             false, 0), payloads).encode();
-        session.sendRequestBytes(0, request, payloads, new Pending.Init(ke, ni, proposals, cookie, request, rounds),
+        session.sendRequestBytes(0, List.of(request), payloads, new Pending.Init(ke, ni, proposals, cookie, request, rounds),
             IkeSession.State.CREATE_IKE_LOCAL_INIT);
     }
 
@@ -143,6 +150,7 @@ final class SaInitExchange {
             return;
         }
         sa.initMessages(Bytes.of(init.request()), Bytes.of(raw));
+        sa.fragmentation(gateway.fragmentation() && supportsFragmentation(response));
         if (gateway.natTraversal()) {
             final NatState nat = NatDetection.detect(response, from, to).orElse(NatState.NONE);
             sa.nat(nat);
@@ -244,6 +252,11 @@ final class SaInitExchange {
             session.trace().decision("nat", nat.get().detected() ? "detected" : "none", nat.get());
             payloads.addAll(NatDetection.notifies(header.initiatorSpi(), spiR, to, from));
         }
+        if (gateway.fragmentation() && supportsFragmentation(request)) {
+            // Answered only when asked: a peer that did not offer it must not see it (RFC 7383 §2.3).
+            payloads.add(FRAGMENTATION_SUPPORTED);
+            sa.fragmentation(true);
+        }
         final byte[] response = IkeMessage.plain(IkeHeader.of(header.initiatorSpi(), spiR, ExchangeType.IKE_SA_INIT,
             false, true, 0), payloads).encode();
         if (!cookieValid && response.length > raw.length) {
@@ -254,7 +267,7 @@ final class SaInitExchange {
                 cookies.cookie(ni.get().nonce(), from.getAddress(), header.initiatorSpi())), raw, Optional.empty());
         }
         sa.initMessages(Bytes.of(raw), Bytes.of(response));
-        sa.answered(0, response);
+        sa.answered(0, List.of(response));
         return new Outcome.Created(session, response, payloads);
     }
 
@@ -295,6 +308,10 @@ final class SaInitExchange {
     private static Optional<KeyExchangeGroup> groupOf(final Bytes data) {
         return data.length() == 2 ? KeyExchangeGroup.of(ByteBuffer.wrap(data.toArray()).getShort() & 0xFFFF)
             : Optional.empty();
+    }
+
+    private static boolean supportsFragmentation(final IkeMessage message) {
+        return message.findNotify(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED).isPresent();
     }
 
     /** The first error notify (types below 16384, RFC 7296 §3.10.1). */
