@@ -7,6 +7,7 @@ import io.xgate.controlplane.ike.payload.Role;
 import io.xgate.controlplane.ike.wire.Bytes;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * The data of one IKE SA, apart from the state machine that drives it: SPIs, negotiated suite and keys, the
@@ -27,6 +28,7 @@ public final class IkeSaRecord {
     private Bytes initRequest = Bytes.EMPTY;
     private Bytes initResponse = Bytes.EMPTY;
     private NatState nat = NatState.NONE;
+    private List<Integer> peerSignatureHashes = List.of();
     private long nextRequestId;
     private long nextPeerRequestId;
     private long lastResponseId = -1;
@@ -132,6 +134,15 @@ public final class IkeSaRecord {
     public void initMessages(final Bytes request, final Bytes response) {
         initRequest = request;
         initResponse = response;
+    }
+
+    /** The RFC 7427 hashes the peer announced in IKE_SA_INIT; empty when it announced none. */
+    public List<Integer> peerSignatureHashes() {
+        return peerSignatureHashes;
+    }
+
+    public void peerSignatureHashes(final List<Integer> announced) {
+        peerSignatureHashes = List.copyOf(announced);
     }
 
     public NatState nat() {
