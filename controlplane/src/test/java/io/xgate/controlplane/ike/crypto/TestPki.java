@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
+import javax.security.auth.x500.X500Principal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,8 +146,9 @@ public final class TestPki {
             final V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
             tbs.setSerialNumber(new ASN1Integer(BigInteger.valueOf(SERIAL.getAndIncrement())));
             tbs.setSignature(algorithm);
-            tbs.setIssuer(new X500Name(issuer));
-            tbs.setSubject(new X500Name(subject));
+            // Through X500Principal, so a name reads as RFC 4514 text (last RDN first in DER), as the JDK prints it.
+            tbs.setIssuer(X500Name.getInstance(new X500Principal(issuer).getEncoded()));
+            tbs.setSubject(X500Name.getInstance(new X500Principal(subject).getEncoded()));
             tbs.setStartDate(new Time(Date.from(options.notBefore())));
             tbs.setEndDate(new Time(Date.from(options.notAfter())));
             tbs.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
