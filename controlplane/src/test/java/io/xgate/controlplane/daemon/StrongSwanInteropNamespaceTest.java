@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xgate.controlplane.cli.XgateCli;
 import io.xgate.controlplane.daemon.TwoGatewayLab.Side;
+import io.xgate.controlplane.ike.crypto.TestPki;
+import io.xgate.controlplane.ike.crypto.TestPki.Issued;
+import io.xgate.controlplane.ike.crypto.TestPki.KeyType;
+import io.xgate.controlplane.ike.crypto.TestPki.Options;
 import io.xgate.dataplane.testkit.Tshark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -200,6 +204,29 @@ class StrongSwanInteropNamespaceTest {
             log);
     }
 
+    @Test
+    void xgateInitiatesWithEcdsaCertificatesAndPingsPass() throws Exception {
+        strongSwan = new StrongSwan(lab);
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false, "aes256gcm16-prfsha256-ecp256",
+            "aes128gcm16-ecp256", "198.18.1.0/24", Lifetimes.DEFAULT, ecdsaCertificates());
+        awaitChildSas(2);
+        pingBothWays();
+        final String swLog = Files.readString(strongSwan.log());
+        assertTrue(swLog.contains("authentication of 'a.example' with ECDSA") && swLog.contains("successful"), swLog);
+    }
+
+    @Test
+    void strongSwanInitiatesWithEcdsaCertificatesToAPassiveXgate() throws Exception {
+        strongSwan = new StrongSwan(lab);
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", true, "aes256gcm16-prfsha256-ecp256",
+            "aes128gcm16-ecp256", "198.18.1.0/24", Lifetimes.DEFAULT, ecdsaCertificates());
+        strongSwan.initiate("p1");
+        strongSwan.initiate("p2");
+        awaitChildSas(2);
+        pingBothWays();
+        assertTrue(Files.readString(lab.log(Side.A)).contains("peer initiated"));
+    }
+
     /** strongSwan silenced by nftables in its namespace: xgate's liveness check goes unanswered, the peer is dead. */
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -222,6 +249,44 @@ class StrongSwanInteropNamespaceTest {
         awaitLog("IKE SA down; last failure: dead peer", 5_000);
     }
 
+    /**
+     * How both sides authenticate: strongSwan's local and remote sections and secrets, xgate's gateway
+     * {@code authentication} and its top-level certificate sections.
+     */
+    private record Auth(String swLocal, String swRemote, String swSecrets, String xgate, String xgateSections) {
+        static final Auth PSK = new Auth("auth = psk", "auth = psk", """
+            ike-xgate { id-a = a.example
+                id-b = b.example
+                secret = "%s" }""".formatted(StrongSwanInteropNamespaceTest.PSK),
+            "{pre-shared-key: {key: \"%s\"}}".formatted(StrongSwanInteropNamespaceTest.PSK), "");
+    }
+
+    /**
+     * ECDSA P-256 certificates from one CA made here: strongSwan's certificate, key and the CA in its swanctl
+     * directories, xgate's as PEM files (key mode 0600) named by its config. IDs are the certificates' FQDNs.
+     */
+    private Auth ecdsaCertificates() throws IOException {
+        final Issued ca = TestPki.ca("CN=Interop CA, O=Example", KeyType.P256);
+        final Issued a = TestPki.issue(ca, "CN=a.example", KeyType.P256, Options.endEntity(TestPki.dns("a.example")));
+        final Issued b = TestPki.issue(ca, "CN=b.example", KeyType.P256, Options.endEntity(TestPki.dns("b.example")));
+        final Path swanctl = strongSwan.swanctlDir();
+        Files.writeString(swanctl.resolve("x509ca/ca.pem"), TestPki.pem(ca.certificate()));
+        Files.writeString(swanctl.resolve("x509/b.pem"), TestPki.pem(b.certificate()));
+        TestPki.writePrivate(swanctl.resolve("private/b.key"), TestPki.pem(b.privateKey()));
+        final Path xgate = Files.createDirectories(lab.dir().resolve("xgate-certs"));
+        Files.writeString(xgate.resolve("ca.pem"), TestPki.pem(ca.certificate()));
+        Files.writeString(xgate.resolve("a.pem"), TestPki.pem(a.certificate()));
+        TestPki.writePrivate(xgate.resolve("a.key"), TestPki.pem(a.privateKey()));
+        return new Auth("auth = pubkey\n    certs = b.pem", "auth = pubkey", "",
+            "{certificate: {local-certificate: {name: a}, certificate-profile: lab}}", """
+            certificates:
+              - {name: a, certificate-file: %s, private-key-file: %s}
+              - {name: lab-ca, certificate-file: %s, ca: true}
+            certificate-profiles:
+              - {name: lab, ca-certificates: [lab-ca]}
+            """.formatted(xgate.resolve("a.pem"), xgate.resolve("a.key"), xgate.resolve("ca.pem")));
+    }
+
     /** Rekey settings of both sides: strongSwan's per connection and per child, xgate's profile lifetimes. */
     private record Lifetimes(String swIke, String swP1, String swP2, String xgateIke, String xgateEsp) {
         static final Lifetimes DEFAULT = new Lifetimes("", "", "", "", "");
@@ -238,6 +303,14 @@ class StrongSwanInteropNamespaceTest {
                        final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
                        final String swRemoteP1, final Lifetimes lifetimes) throws Exception {
         strongSwan = new StrongSwan(lab);
+        start(ikeEncryption, hash, group, espEncryption, espAuthentication, passive, swIke, swEsp, swRemoteP1,
+            lifetimes, Auth.PSK);
+    }
+
+    /** With {@link #strongSwan} started (its credential directories filled for {@code auth}). */
+    private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
+                       final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
+                       final String swRemoteP1, final Lifetimes lifetimes, final Auth auth) throws Exception {
         strongSwan.load("""
             connections {
               xgate {
@@ -247,9 +320,9 @@ class StrongSwanInteropNamespaceTest {
                 proposals = %s
                 encap = yes
                 %s
-                local { auth = psk
+                local { %s
                   id = b.example }
-                remote { auth = psk
+                remote { %s
                   id = a.example }
                 children {
                   p1 { local_ts = 198.18.2.0/24
@@ -264,11 +337,10 @@ class StrongSwanInteropNamespaceTest {
               }
             }
             secrets {
-              ike-xgate { id-a = a.example
-                id-b = b.example
-                secret = "%s" }
+              %s
             }
-            """.formatted(swIke, lifetimes.swIke(), swRemoteP1, swEsp, lifetimes.swP1(), swEsp, lifetimes.swP2(), PSK));
+            """.formatted(swIke, lifetimes.swIke(), auth.swLocal(), auth.swRemote(), swRemoteP1, swEsp, lifetimes.swP1(),
+            swEsp, lifetimes.swP2(), auth.swSecrets()));
         lab.startGateway(Side.A, """
             device:
               workers: 1
@@ -295,7 +367,7 @@ class StrongSwanInteropNamespaceTest {
                 protocol: {version: ikev2}
                 local-address: {interface: ethernet1/1, ip: 192.0.2.1}
                 peer-address: {ip: 192.0.2.2}
-                authentication: {pre-shared-key: {key: "%s"}}
+                authentication: %s
                 local-id: {type: fqdn, id: a.example}
                 peer-id: {type: fqdn, id: b.example}
                 ike-crypto-profile: ike
@@ -310,9 +382,9 @@ class StrongSwanInteropNamespaceTest {
                   proxy-id:
                     - {name: p1, local: 198.18.1.0/24, remote: 198.18.2.0/24}
                     - {name: p2, local: 198.18.21.0/24, remote: 198.18.22.0/24}
-            """.formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"),
+            %s""".formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"),
             lab.device(Side.A, false), lab.device(Side.A, true), group, ikeEncryption, hash, lifetimes.xgateIke(),
-            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), PSK, passive));
+            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), auth.xgate(), passive, auth.xgateSections()));
         awaitLog("worker 0 started");
     }
 
