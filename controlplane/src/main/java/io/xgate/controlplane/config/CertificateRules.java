@@ -27,9 +27,10 @@ final class CertificateRules implements ValidationRule {
                 errors.add(list, "must list at least one");
             }
             for (int i = 0; i < profile.caCertificates().size(); i++) {
-                References.resolve(errors, list.index(i), profile.caCertificates().get(i), config.certificates(),
+                final ConfigPath item = list.index(i);
+                References.resolve(errors, item, profile.caCertificates().get(i), config.certificates(),
                         Section.CERTIFICATES.path().toString()).filter(ca -> !ca.ca()).ifPresent(notCa -> errors.add(
-                        list, "'" + notCa.name() + "' is not marked ca: true: a profile trusts CA certificates only"));
+                        item, "'" + notCa.name() + "' is not marked ca: true: a profile trusts CA certificates only"));
             }
         });
         Section.IKE_GATEWAYS.each(config.ikeGateways(), (gateway, path) -> {

@@ -115,7 +115,7 @@ class CertificateConfigTest {
         assertEquals(List.of("ike-gateways[gw-b].authentication.certificate.local-certificate.name: 'lab-ca' has no "
             + "private-key-file: our AUTH is signed with the local certificate's key"),
             errors(yaml("{name: gw-a}", "{name: lab-ca}")));
-        assertEquals(List.of("certificate-profiles[lab].ca-certificates: 'gw-a' is not marked ca: true: a profile "
+        assertEquals(List.of("certificate-profiles[lab].ca-certificates[0]: 'gw-a' is not marked ca: true: a profile "
             + "trusts CA certificates only"), errors(yaml().replace("[lab-ca]", "[gw-a]")));
     }
 

@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * IKE_AUTH (RFC 7296 §1.2, §2.15): identities, certificates, AUTH, and the first child SA (§1.3 without KE). The
- * responder picks the gateway whose {@code peer-id} the presented ID matches and whose authenticator accepts its AUTH; a child SA the
- * responder refuses leaves the IKE SA up (§1.2: "the IKE SA is still created").
+ * responder picks the gateway whose {@code peer-id} the presented ID matches and whose authenticator accepts its
+ * AUTH; a child SA the responder refuses leaves the IKE SA up (§1.2: "the IKE SA is still created").
  */
 final class AuthExchange {
     private AuthExchange() {

@@ -49,13 +49,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test certificates made at test time with Bouncy Castle's ASN.1 classes: a CA and the end-entity certificates it
- * issues (ECDSA P-256/P-384 or RSA-2048), with subjectAltNames, and PEM files of them and their keys.
+ * issues (ECDSA P-256/P-384/P-521 or RSA-2048), with subjectAltNames, and PEM files of them and their keys.
  */
 public final class TestPki {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong SERIAL = new AtomicLong(1);
 
-    public enum KeyType { P256, P384, RSA2048 }
+    public enum KeyType { P256, P384, P521, RSA2048 }
 
     /** A certificate and its key pair. */
     public record Issued(X509Certificate certificate, KeyPair keys) {
@@ -104,7 +104,11 @@ public final class TestPki {
                 return rsa.generateKeyPair();
             }
             final KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-            ec.initialize(new ECGenParameterSpec(type == KeyType.P256 ? "secp256r1" : "secp384r1"), RANDOM);
+            ec.initialize(new ECGenParameterSpec(switch (type) {
+                case P256 -> "secp256r1";
+                case P384 -> "secp384r1";
+                default -> "secp521r1";
+            }), RANDOM);
             return ec.generateKeyPair();
         } catch (final GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -75,14 +75,17 @@ class CertificateAuthenticatorTest {
     }
 
     @Test
-    void ecdsaAndRsaVerifyByRfc7427AndByTheClassicMethods() {
+    void ecdsaOnEachCurveAndRsaVerifyByRfc7427AndByTheClassicMethods() {
         final CertificateAuthenticator verifier = side(TestPki.issue(CA, "CN=a.example", KeyType.P256,
             Options.endEntity()), false, CA);
         final Issued rsa = TestPki.issue(CA, "CN=rsa.example", KeyType.RSA2048,
             Options.endEntity(TestPki.dns("rsa.example")));
         final Issued p384 = TestPki.issue(CA, "CN=p384.example", KeyType.P384,
             Options.endEntity(TestPki.dns("p384.example")));
+        final Issued p521 = TestPki.issue(CA, "CN=p521.example", KeyType.P521,
+            Options.endEntity(TestPki.dns("p521.example")));
         for (final List<Integer> hashes : List.of(RFC7427, List.<Integer>of())) {
+            assertEquals(Optional.empty(), judge(verifier, side(p521, false, CA), fqdn("p521.example"), hashes));
             assertEquals(Optional.empty(), judge(verifier, side(B, false, CA), fqdn("b.example"), hashes));
             assertEquals(Optional.empty(), judge(verifier, side(rsa, false, CA), fqdn("rsa.example"), hashes));
             assertEquals(Optional.empty(), judge(verifier, side(p384, false, CA), fqdn("p384.example"), hashes));
@@ -90,6 +93,8 @@ class CertificateAuthenticatorTest {
         assertEquals(AuthPayload.DIGITAL_SIGNATURE, side(B, false, CA).sign(Prf.HMAC_SHA2_256, OCTETS, RFC7427, RANDOM)
             .method());
         assertEquals(AuthPayload.ECDSA_SHA256_P256, side(B, false, CA).sign(Prf.HMAC_SHA2_256, OCTETS, List.of(),
+            RANDOM).method());
+        assertEquals(AuthPayload.ECDSA_SHA512_P521, side(p521, false, CA).sign(Prf.HMAC_SHA2_256, OCTETS, List.of(),
             RANDOM).method());
         assertEquals(AuthPayload.RSA_DIGITAL_SIGNATURE, side(rsa, false, CA).sign(Prf.HMAC_SHA2_256, OCTETS, List.of(),
             RANDOM).method());
