@@ -12,6 +12,7 @@ import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.sa.ChildSaRecord;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.sa.Retransmission;
+import io.xgate.controlplane.ike.trace.IkeTrace;
 import io.xgate.controlplane.ike.ts.TsNarrowing;
 import io.xgate.controlplane.ike.wire.Bytes;
 
@@ -119,6 +120,11 @@ public final class IkeSession {
         return sa.remote().getAddress().getHostAddress();
     }
 
+    /** The admin's trace of this SA's gateway ({@code debug ike gateway G on}), looked up each time: it may change. */
+    IkeTrace trace() {
+        return ctx.trace(gateway.name());
+    }
+
     // ---- sending
 
     /** Sends an encrypted request of ours and waits for its answer in {@code next}. */
@@ -127,14 +133,16 @@ public final class IkeSession {
         final long id = sa.takeRequestId();
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), exchange, sa.weInitiated(), false, id);
         final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
-        sendRequestBytes(id, datagram, what, next);
+        sendRequestBytes(id, datagram, payloads, what, next);
     }
 
-    /** A request already encoded (IKE_SA_INIT, in the clear). */
-    void sendRequestBytes(final long id, final byte[] datagram, final Pending what, final State next) {
+    /** A request already encoded (IKE_SA_INIT, in the clear) of {@code payloads}. */
+    void sendRequestBytes(final long id, final byte[] datagram, final List<? extends IkePayload> payloads,
+                          final Pending what, final State next) {
         pending = what;
         state = next;
         sa.retransmission().started(id, datagram, sa.local(), sa.remote(), ctx.now());
+        trace().sent(datagram, payloads, sa.local(), sa.remote());
         ctx.transport().send(sa.local(), sa.remote(), datagram);
     }
 
@@ -145,6 +153,7 @@ public final class IkeSession {
             sa.weInitiated(), true, request.messageId());
         final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
         sa.answered(request.messageId(), datagram);
+        trace().sent(datagram, payloads, to, from);
         ctx.transport().send(to, from, datagram);
     }
 
@@ -156,6 +165,7 @@ public final class IkeSession {
             return;
         }
         final IkeHeader header = message.header();
+        trace().received(message, raw.length, to, from);
         if (header.response()) {
             final Retransmission outstanding = sa.retransmission();
             if (!outstanding.outstanding() || outstanding.messageId() != header.messageId()) {
@@ -174,13 +184,17 @@ public final class IkeSession {
                 case Pending.RekeyIke rekey -> IkeRekeyExchange.onResponse(this, rekey, message);
                 case Pending.DeleteChild delete -> InformationalExchange.onDeleteChildResponse(this, delete);
                 case Pending.DeleteIke delete -> close("IKE SA deleted: " + delete.reason());
-                case Pending.Liveness liveness -> idle();
+                case Pending.Liveness liveness -> {
+                    trace().decision("dpd", "alive", sa.remote());
+                    idle();
+                }
             }
             return;
         }
         final byte[] cached = sa.cachedResponse(header.messageId());
         if (cached != null) {
             LOG.log(Level.DEBUG, "{0}: duplicate request {1}, resending our answer", gateway, header);
+            trace().reanswered(cached, to, from);
             ctx.transport().send(to, from, cached);
             return;
         }
@@ -217,6 +231,7 @@ public final class IkeSession {
     void onProtectedError(final IkeDecodeResult.ProtectedError error, final InetSocketAddress from,
                           final InetSocketAddress to) {
         LOG.log(Level.WARNING, "{0}: peer {1} sent a malformed {2}: {3}", gateway, peer(), error.header(), error.reason());
+        trace().decision("message", "malformed", error.reason());
         if (!error.header().response() && error.header().messageId() == sa.nextPeerRequestId()) {
             respond(error.header(), List.of(error.answer()), from, to);
             if (state == State.CREATE_IKE_REMOTE_AUTH) {
@@ -232,6 +247,7 @@ public final class IkeSession {
     private void followPeer(final InetSocketAddress from, final InetSocketAddress to) {
         if (sa.hasKeys() && sa.nat().detected() && (!from.equals(sa.remote()) || !to.equals(sa.local()))) {
             LOG.log(Level.INFO, "{0}: peer now at {1} (our {2})", gateway, from, to);
+            trace().decision("nat", "peer-moved", from);
             sa.endpoints(to, from);
         }
     }
@@ -273,6 +289,11 @@ public final class IkeSession {
         lifetimeStarts();
         LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway, spis(),
             sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()));
+        final IkeTrace trace = trace();
+        if (trace.on()) {
+            trace.decision("ike-sa", "established", spis() + " " + sa.suite() + ", " + sa.nat()
+                + (sa.weInitiated() ? ", we initiated" : ", peer initiated"));
+        }
         ctx.listener().ikeSaUp(gateway, sa);
     }
 
@@ -297,6 +318,11 @@ public final class IkeSession {
         old.queue.removeIf(r -> r.aboutChildren() && queue.add(r));
         LOG.log(Level.INFO, "{0}: IKE SA {1} rekeyed to {2} ({3})", gateway, old.spis(), spis(),
             sa.weInitiated() ? "we rekeyed" : "peer rekeyed");
+        final IkeTrace trace = trace();
+        if (trace.on()) {
+            trace.decision("rekey", "ike-sa-replaced", old.spis() + " -> " + spis() + " " + sa.suite()
+                + (sa.weInitiated() ? ", we rekeyed" : ", peer rekeyed"));
+        }
         ctx.listener().ikeSaRekeyed(gateway, old.sa, sa);
         ctx.register(this);
         startNext();
@@ -361,6 +387,7 @@ public final class IkeSession {
             sa.remote().getAddress(), udp ? IkePorts.NAT_T : 0, udp ? peerPort : 0);
         final ChildSession session = new ChildSession(policy, record, child, ni, nr);
         children.add(session);
+        trace().decision("child-sa", "inbound-installed", child);
         ctx.listener().inboundSaUp(child);
         return session;
     }
@@ -371,6 +398,7 @@ public final class IkeSession {
         child.installed(SoftLifetime.rekeyAt(ctx.now(), Math.max(lifetime, 0), ctx.random()));
         LOG.log(Level.INFO, "{0}: {1} up, selectors {2}", gateway, child.established(),
             TsNarrowing.describe(child.sa().localTs(), child.sa().remoteTs()));
+        trace().decision("child-sa", "installed", child.established());
         ctx.listener().outboundSaUp(child.established());
         child.sa().wipe();
     }
@@ -379,6 +407,10 @@ public final class IkeSession {
     void remove(final ChildSession child, final String why) {
         if (child.deleted()) {
             LOG.log(Level.INFO, "{0}: {1} down: {2}", gateway, child.established(), why);
+            final IkeTrace trace = trace();
+            if (trace.on()) {
+                trace.decision("child-sa", "deleted", child.established() + ": " + why);
+            }
             ctx.listener().childSaDown(child.established());
             ctx.spis().releaseChild(child.sa().inboundSpi());
             child.sa().wipe();
@@ -402,6 +434,11 @@ public final class IkeSession {
         }
         LOG.log(Level.INFO, "{0}: {1} rekeyed and deleted ({2}); inbound kept for the grace period", gateway,
             child.established(), why);
+        final IkeTrace trace = trace();
+        if (trace.on()) {
+            trace.decision("rekey", "child-replaced", child.established() + " replaced by " + successor.established()
+                + "; old inbound kept for the grace period");
+        }
         child.retiring(ctx.now() + ctx.timing().rekeyGraceNanos());
     }
 
@@ -412,6 +449,7 @@ public final class IkeSession {
     /** A negotiation failed: the admin's line, logged and handed to the listener. */
     void report(final String explanation) {
         LOG.log(Level.WARNING, "{0}: {1}", gateway, explanation);
+        trace().decision("failure", "reported", explanation);
         ctx.listener().failed(gateway.name(), explanation);
     }
 
@@ -430,6 +468,7 @@ public final class IkeSession {
             remove(child, why);
         }
         state = State.CLOSED;
+        trace().decision("ike-sa", "closed", why);
         if (announced && !replaced) {
             LOG.log(Level.INFO, "{0}: IKE SA {1} closed: {2}", gateway, spis(), why);
             ctx.listener().ikeSaDown(gateway, sa);
@@ -504,7 +543,9 @@ public final class IkeSession {
             case RESEND -> {
                 final Retransmission r = sa.retransmission();
                 LOG.log(Level.DEBUG, "{0}: retransmitting request #{1} ({2} sent)", gateway, String.valueOf(r.messageId()), r.sent());
-                ctx.transport().send(r.from(), r.to(), r.resend(now));
+                final byte[] again = r.resend(now);
+                trace().retransmitted(again, r.from(), r.to(), r.sent());
+                ctx.transport().send(r.from(), r.to(), again);
             }
             case GIVE_UP -> {
                 giveUp();
@@ -540,6 +581,12 @@ public final class IkeSession {
         final var ikev2 = gateway.gateway().ikev2();
         if (ikev2.dpdEnabled() && state == State.IDLE && queue.isEmpty()
             && now - sa.lastHeardNanos() > TimeUnit.SECONDS.toNanos(ikev2.dpdInterval())) {
+            final IkeTrace trace = trace();
+            if (trace.on()) {
+                trace.decision("dpd", "probe", "nothing from peer " + peer() + " for "
+                    + TimeUnit.NANOSECONDS.toSeconds(now - sa.lastHeardNanos()) + " s (dpd interval "
+                    + ikev2.dpdInterval() + " s): liveness check");
+            }
             enqueue(LocalRequest.Liveness.INSTANCE);
         }
         if (sa.nat().detected() && sa.local().getPort() == IkePorts.NAT_T && now - nextKeepaliveNanos >= 0) {

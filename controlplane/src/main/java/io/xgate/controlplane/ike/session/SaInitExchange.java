@@ -80,7 +80,7 @@ final class SaInitExchange {
         }
         final byte[] request = IkeMessage.plain(IkeHeader.of(sa.initiatorSpi(), 0, ExchangeType.IKE_SA_INIT, true,
             false, 0), payloads).encode();
-        session.sendRequestBytes(0, request, new Pending.Init(ke, ni, proposals, cookie, request, rounds),
+        session.sendRequestBytes(0, request, payloads, new Pending.Init(ke, ni, proposals, cookie, request, rounds),
             IkeSession.State.CREATE_IKE_LOCAL_INIT);
     }
 
@@ -90,6 +90,7 @@ final class SaInitExchange {
         final String peer = session.peer();
         final Optional<NotifyPayload> cookie = response.findNotify(NotifyType.COOKIE);
         if (cookie.isPresent() && init.rounds() < MAX_ROUNDS) {
+            session.trace().decision("cookie", "retry", "peer asks for its cookie back");
             send(session, init.ke().group(), init.ni(), Optional.of(cookie.get().data()), init.rounds() + 1);
             return;
         }
@@ -100,6 +101,7 @@ final class SaInitExchange {
                 .map(ConfigTransforms::group).flatMap(Optional::stream).toList();
             if (wanted.isPresent() && ours.contains(wanted.get()) && wanted.get() != init.ke().group()
                 && init.rounds() < MAX_ROUNDS) {
+                session.trace().decision("ke", "retry", wanted.get().configName());
                 send(session, wanted.get(), init.ni(), init.cookie(), init.rounds() + 1);
                 return;
             }
@@ -134,6 +136,7 @@ final class SaInitExchange {
                 + ", which is not what we offered (" + ProposalDescription.describe(init.proposals()) + ")");
             return;
         }
+        session.trace().decision("proposal", "chosen", suite.get());
         final IkeSaRecord sa = session.sa;
         sa.responderSpi(response.header().responderSpi());
         final Optional<String> invalid = derive(session, suite.get(), init.ke(), ke.get(), init.ni(), nr.get().nonce());
@@ -146,6 +149,7 @@ final class SaInitExchange {
         if (gateway.natTraversal()) {
             final NatState nat = NatDetection.detect(response, from, to).orElse(NatState.NONE);
             sa.nat(nat);
+            session.trace().decision("nat", nat.detected() ? "detected" : "none", nat);
             if (nat.detected()) {
                 // RFC 7296 §2.23: once a NAT is detected, everything from IKE_AUTH on goes to and from port 4500.
                 sa.endpoints(new InetSocketAddress(sa.local().getAddress(), IkePorts.NAT_T),
@@ -164,16 +168,17 @@ final class SaInitExchange {
         }
 
         /**
-         * {@code datagram} is empty when the answer would be larger than the request (no amplification);
+         * {@code datagram} (carrying the notify {@code answer}) is empty when the answer would be larger than the request
+         * (no amplification);
          * {@code failure} is an admin's line for a gateway, e.g. NO_PROPOSAL_CHOSEN.
          */
-        record Reply(Optional<byte[]> datagram, Optional<Failure> failure) implements Outcome {
+        record Reply(Optional<byte[]> datagram, NotifyPayload answer, Optional<Failure> failure) implements Outcome {
         }
 
         record Failure(GatewayPolicy gateway, String explanation) {
         }
 
-        record Created(IkeSession session, byte[] datagram) implements Outcome {
+        record Created(IkeSession session, byte[] datagram, List<IkePayload> payloads) implements Outcome {
         }
     }
 
@@ -226,6 +231,7 @@ final class SaInitExchange {
         final List<GatewayPolicy> sameSuite = candidates.stream().filter(g -> ProposalSelector.select(
             ProposalBuilder.ike(g.ikeProfile(), Bytes.EMPTY), saPayload.get().proposals()) instanceof Selection.Chosen).toList();
         final IkeSession session = new IkeSession(ctx, sa, gateway, sameSuite, IkeSession.State.CREATE_IKE_REMOTE_AUTH);
+        session.trace().decision("proposal", "chosen", suite);
         final KeyExchange ours = suite.group().generate(ctx.random());
         final Bytes nr = randomNonce(ctx);
         final Optional<String> invalid = derive(session, suite, ours, ke.get(), ni.get().nonce(), nr);
@@ -240,6 +246,7 @@ final class SaInitExchange {
         final Optional<NatState> nat = NatDetection.detect(request, from, to);
         if (gateway.natTraversal() && nat.isPresent()) {
             sa.nat(nat.get());
+            session.trace().decision("nat", nat.get().detected() ? "detected" : "none", nat.get());
             payloads.addAll(NatDetection.notifies(header.initiatorSpi(), spiR, to, from));
         }
         final byte[] response = IkeMessage.plain(IkeHeader.of(header.initiatorSpi(), spiR, ExchangeType.IKE_SA_INIT,
@@ -253,7 +260,7 @@ final class SaInitExchange {
         }
         sa.initMessages(Bytes.of(raw), Bytes.of(response));
         sa.answered(0, response);
-        return new Outcome.Created(session, response);
+        return new Outcome.Created(session, response, payloads);
     }
 
     /** An unprotected notify answer, or nothing when it would be larger than the request (no amplification). */
@@ -261,7 +268,7 @@ final class SaInitExchange {
                                final Optional<Outcome.Failure> failure) {
         final byte[] datagram = IkeMessage.plain(IkeHeader.of(request.initiatorSpi(), 0, request.exchangeType(), false,
             true, request.messageId()), List.of(notify)).encode();
-        return new Outcome.Reply(Optional.of(datagram).filter(d -> d.length <= raw.length), failure);
+        return new Outcome.Reply(Optional.of(datagram).filter(d -> d.length <= raw.length), notify, failure);
     }
 
     // ---- both

@@ -1,6 +1,8 @@
 package io.xgate.controlplane.ike.session;
 
 import io.xgate.controlplane.ike.sa.RetransmitPolicy;
+import io.xgate.controlplane.ike.trace.IkeTraceLine;
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import org.agrona.concurrent.CachedNanoClock;
 
 import java.net.InetAddress;
@@ -24,13 +26,18 @@ final class EnginePair {
     final List<RecordingListener.Step> journal = new ArrayList<>();
     final RecordingListener a = new RecordingListener("A", journal);
     final RecordingListener b = new RecordingListener("B", journal);
+    /** Each engine's trace lines, of the gateways a test turns on in {@link #tracingA} / {@link #tracingB}. */
+    final List<IkeTraceLine> tracedA = new ArrayList<>();
+    final List<IkeTraceLine> tracedB = new ArrayList<>();
+    final IkeTracing tracingA = new IkeTracing(tracedA::add);
+    final IkeTracing tracingB = new IkeTracing(tracedB::add);
     final IkeEngine engineA;
     final IkeEngine engineB;
 
     EnginePair(final PeerConfig configA, final PeerConfig configB) {
         clock.update(1_000_000_000L);
-        engineA = new IkeEngine(configA.policies(), wire.transport(), a, seeded(1), clock, TIMING);
-        engineB = new IkeEngine(configB.policies(), wire.transport(), b, seeded(2), clock, TIMING);
+        engineA = new IkeEngine(configA.policies(), wire.transport(), a, seeded(1), clock, TIMING, tracingA);
+        engineB = new IkeEngine(configB.policies(), wire.transport(), b, seeded(2), clock, TIMING, tracingB);
         wire.attach(A, engineA);
         wire.attach(B, engineB);
     }

@@ -1,5 +1,6 @@
 package io.xgate.controlplane.ike.session;
 
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -23,10 +24,13 @@ class IkeResponderFuzzProperties {
     private static List<byte[]> seeds;
     private static final CachedNanoClock CLOCK = new CachedNanoClock();
     private static final int[] REPLY = new int[1];
+    /** The responder's gateway traced, lines dropped: whatever the network sends, tracing it must not throw. */
+    private static final IkeTracing TRACED = new IkeTracing(line -> { });
     private static IkeEngine responder;
 
     @BeforeContainer
     static void recordARealExchange() {
+        TRACED.trace("gw", true);
         final EnginePair pair = new EnginePair(PeerConfig.a(), PeerConfig.b());
         pair.settle();
         seeds = pair.wire.sent.stream().filter(d -> !d.keepalive()).map(FakeWire.Datagram::bytes).toList();
@@ -40,7 +44,8 @@ class IkeResponderFuzzProperties {
             public void sendKeepalive(final InetSocketAddress from, final InetSocketAddress to) {
                 REPLY[0] += 1;
             }
-        }, new RecordingListener("responder", new java.util.ArrayList<>()), EnginePair.seeded(3), CLOCK, EnginePair.TIMING);
+        }, new RecordingListener("responder", new java.util.ArrayList<>()), EnginePair.seeded(3), CLOCK, EnginePair.TIMING,
+            TRACED);
     }
 
     @Provide
