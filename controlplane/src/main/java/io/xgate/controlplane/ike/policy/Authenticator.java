@@ -36,6 +36,9 @@ public interface Authenticator {
      */
     Optional<String> verify(Prf prf, Bytes signedOctets, PeerProof proof);
 
+    /** What checks the peer, for traces: {@code pre-shared key}, {@code certificate-profile lab}. */
+    String describe();
+
     /** What to check when the peer rejected our AUTH, e.g. {@code check that both sides have the same pre-shared key}. */
     String rejectionHint();
 

@@ -121,6 +121,11 @@ public record CertificateAuthenticator(String certificateName, List<X509Certific
     }
 
     @Override
+    public String describe() {
+        return "certificate-profile " + trust.profile();
+    }
+
+    @Override
     public String rejectionHint() {
         final X509Certificate own = chain.getFirst();
         return "check that the peer trusts " + own.getIssuerX500Principal().getName() + ", the issuer of our certificate "

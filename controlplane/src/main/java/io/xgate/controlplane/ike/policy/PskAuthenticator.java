@@ -52,6 +52,11 @@ public record PskAuthenticator(Secret key) implements Authenticator {
     }
 
     @Override
+    public String describe() {
+        return "pre-shared key";
+    }
+
+    @Override
     public String rejectionHint() {
         return "check that both sides have the same pre-shared key";
     }
