@@ -31,6 +31,8 @@ public enum ObjectKind {
     IKE_CRYPTO_PROFILE("ike-crypto-profile", c -> byName(c.ikeCryptoProfiles())),
     IPSEC_CRYPTO_PROFILE("ipsec-crypto-profile", c -> byName(c.ipsecCryptoProfiles())),
     MONITOR_PROFILE("monitor-profile", c -> byName(c.monitorProfiles())),
+    CERTIFICATE("certificate", c -> byName(c.certificates())),
+    CERTIFICATE_PROFILE("certificate-profile", c -> byName(c.certificateProfiles())),
     IKE_GATEWAY("ike-gateway", c -> byName(c.ikeGateways())),
     IPSEC_TUNNEL("ipsec-tunnel", c -> byName(c.ipsecTunnels())),
     TUNNEL_GROUP("tunnel-group", c -> byName(c.tunnelGroups()));

@@ -13,6 +13,7 @@ public final class ConfigValidator {
             new InterfaceRules(),
             new RouteRules(),
             new CryptoProfileRules(),
+            new CertificateRules(),
             new GatewayRules(),
             new TunnelRules(),
             new ManualKeyRules(),

@@ -14,7 +14,8 @@ import java.util.Optional;
 public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zones, List<VirtualRouter> virtualRouters,
                            List<IkeCryptoProfile> ikeCryptoProfiles, List<IpsecCryptoProfile> ipsecCryptoProfiles,
                            List<IkeGateway> ikeGateways, List<IpsecTunnel> ipsecTunnels,
-                           List<MonitorProfile> monitorProfiles, List<TunnelGroup> tunnelGroups) {
+                           List<MonitorProfile> monitorProfiles, List<TunnelGroup> tunnelGroups,
+                           List<Certificate> certificates, List<CertificateProfile> certificateProfiles) {
 
     public DeviceConfig {
         zones = List.copyOf(zones);
@@ -25,6 +26,8 @@ public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zone
         ipsecTunnels = List.copyOf(ipsecTunnels);
         monitorProfiles = withPredefined(monitorProfiles, List.of(MonitorProfile.DEFAULT));
         tunnelGroups = List.copyOf(tunnelGroups);
+        certificates = List.copyOf(certificates);
+        certificateProfiles = List.copyOf(certificateProfiles);
     }
 
     /**
@@ -73,6 +76,14 @@ public record DeviceConfig(Device device, Interfaces interfaces, List<Zone> zone
 
     public Optional<IpsecTunnel> findIpsecTunnel(final String name) {
         return Named.find(ipsecTunnels, name);
+    }
+
+    public Optional<Certificate> findCertificate(final String name) {
+        return Named.find(certificates, name);
+    }
+
+    public Optional<CertificateProfile> findCertificateProfile(final String name) {
+        return Named.find(certificateProfiles, name);
     }
 
     public Optional<MonitorProfile> findMonitorProfile(final String name) {

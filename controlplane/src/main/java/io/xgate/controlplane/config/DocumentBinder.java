@@ -16,11 +16,13 @@ final class DocumentBinder {
     private final CryptoProfileBinder cryptoProfiles = new CryptoProfileBinder();
     private final GatewayBinder gateways;
     private final TunnelBinder tunnels;
+    private final CertificateBinder certificates;
 
     DocumentBinder(final SecretSources sources) {
         final SecretReader secrets = new SecretReader(sources);
         this.gateways = new GatewayBinder(secrets);
         this.tunnels = new TunnelBinder(secrets);
+        this.certificates = new CertificateBinder(sources);
     }
 
     DeviceConfig bind(final Node root) {
@@ -39,7 +41,9 @@ final class DocumentBinder {
                 f.get("ike-gateways").namedList(gateways::bind),
                 f.get("ipsec-tunnels").namedList(tunnels::bind),
                 f.get("monitor-profiles").namedList(DocumentBinder::monitorProfile),
-                f.get("tunnel-groups").namedList(DocumentBinder::tunnelGroup));
+                f.get("tunnel-groups").namedList(DocumentBinder::tunnelGroup),
+                f.get("certificates").namedList(certificates::certificate),
+                f.get("certificate-profiles").namedList(CertificateBinder::profile));
     }
 
     private static Device device(final Fields f) {

@@ -16,7 +16,9 @@ enum Section {
     /** The 63 include ':' and the proxy-id name, which NameRules checks per proxy ID. */
     IPSEC_TUNNELS("ipsec-tunnels", DeviceConfig::ipsecTunnels, 63),
     MONITOR_PROFILES("monitor-profiles", DeviceConfig::monitorProfiles, 31),
-    TUNNEL_GROUPS("tunnel-groups", DeviceConfig::tunnelGroups, 31);
+    TUNNEL_GROUPS("tunnel-groups", DeviceConfig::tunnelGroups, 31),
+    CERTIFICATES("certificates", DeviceConfig::certificates, 63),
+    CERTIFICATE_PROFILES("certificate-profiles", DeviceConfig::certificateProfiles, 31);
 
     private final ConfigPath path;
     private final Function<DeviceConfig, List<? extends Named>> objects;

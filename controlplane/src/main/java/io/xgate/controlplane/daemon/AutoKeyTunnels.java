@@ -87,7 +87,7 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
 
     /**
      * A commit's part: gateways added start, removed ones end (Delete to the peer), a gateway whose own settings
-     * changed (profile, addresses, identities, key) negotiates anew, and one whose tunnels changed keeps its IKE SA
+     * changed (profile, addresses, identities, key, certificates) negotiates anew, and one whose tunnels changed keeps its IKE SA
      * and renegotiates only those tunnels' child SAs. The revert applies the same in the other direction.
      */
     void apply(final DeviceConfig before, final DeviceConfig after, final UndoLog undo) {
@@ -132,7 +132,8 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     /** Whether the IKE SA itself would be negotiated the same way: everything but the child SAs. */
     private static boolean sameIkeSa(final GatewayPolicy a, final GatewayPolicy b) {
         return a.gateway().equals(b.gateway()) && a.ikeProfile().equals(b.ikeProfile())
-                && a.localAddress().equals(b.localAddress()) && a.peerAddress().equals(b.peerAddress());
+                && a.localAddress().equals(b.localAddress()) && a.peerAddress().equals(b.peerAddress())
+                && a.authenticator().equals(b.authenticator());
     }
 
     private void listen(final Map<String, GatewayPolicy> policies) {

@@ -18,6 +18,8 @@ final class ConfigFixture {
     static final String GCM_KEY_TEXT = "00112233-44556677-8899aabb-ccddeeff-0a0b0c0d";
     static final String GCM_KEY_HEX = "00112233445566778899aabbccddeeff0a0b0c0d";
     static final String SOURCE = "test.yaml";
+    /** Key files whose name ends so are reported readable by others, as a chmod 644 file would be. */
+    static final String LOOSE_MODE_SUFFIX = ".world-readable";
 
     static final SecretSources SOURCES = sources(Map.of("XGATE_PSK_B", PSK_B), Map.of());
 
@@ -72,6 +74,11 @@ final class ConfigFixture {
                     throw new NoSuchFileException(path);
                 }
                 return content;
+            }
+
+            @Override
+            public boolean readableByOthers(final String path) {
+                return path.endsWith(LOOSE_MODE_SUFFIX);
             }
         };
     }

@@ -311,7 +311,8 @@ class ConfigValidatorTest {
         final DeviceConfig config = ConfigFixture.valid(fullExample());
         final DeviceConfig broken = new DeviceConfig(new Device(0, List.of(), "/c", "/s"), config.interfaces(),
                 config.zones(), config.virtualRouters(), config.ikeCryptoProfiles(), config.ipsecCryptoProfiles(),
-                config.ikeGateways(), config.ipsecTunnels(), config.monitorProfiles(), config.tunnelGroups());
+                config.ikeGateways(), config.ipsecTunnels(), config.monitorProfiles(), config.tunnelGroups(),
+                config.certificates(), config.certificateProfiles());
 
         assertEquals(List.of(new ConfigError("device.workers", "must be at least 1, got 0")),
                 ConfigValidator.validate(broken));

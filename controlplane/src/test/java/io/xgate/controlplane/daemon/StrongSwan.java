@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A strongSwan 5.9 charon with kernel-libipsec (user-space ESP over its TUN device) in the lab's gw-b namespace,
  * with its own strongswan.conf, vici socket in the lab directory and a private /run (charon's pid file path is
- * compiled in), configured through swanctl. Logging stays below the levels that print keys.
+ * compiled in), configured through swanctl, whose config and credential directories are in the lab directory too. Logging stays below the levels that print keys.
  */
 final class StrongSwan implements AutoCloseable {
     private static final long READY_MILLIS = 10_000;
+    private static final String[] CREDENTIALS = {"x509", "x509ca", "private"};
 
     private final TwoGatewayLab lab;
     private final Path dir;
@@ -27,7 +28,7 @@ final class StrongSwan implements AutoCloseable {
         this.dir = Files.createDirectories(lab.dir().resolve("strongswan"));
         Files.writeString(dir.resolve("strongswan.conf"), """
             charon {
-              load = random nonce openssl aes sha1 sha2 hmac gcm kdf kernel-libipsec kernel-netlink socket-default vici updown
+              load = random nonce openssl aes sha1 sha2 hmac gcm kdf pem pkcs1 pkcs8 x509 pubkey constraints kernel-libipsec kernel-netlink socket-default vici updown
               install_routes = yes
               retransmit_tries = 3
               retransmit_timeout = 1
@@ -50,6 +51,15 @@ final class StrongSwan implements AutoCloseable {
             }
             """.formatted(charonOptions, log(), vici()));
         Files.deleteIfExists(log());
+        // swanctl's credential directories (beside the swanctl.conf it loads), emptied so one test's certificates do not serve the next.
+        for (final String kind : CREDENTIALS) {
+            final Path credentials = Files.createDirectories(swanctlDir().resolve(kind));
+            try (var files = Files.list(credentials)) {
+                for (final Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         // A socket file left by the previous charon would look ready before this one listens.
         Files.deleteIfExists(vici());
         final String ns = lab.gatewayNamespace(TwoGatewayLab.Side.B);
@@ -69,13 +79,21 @@ final class StrongSwan implements AutoCloseable {
         return dir.resolve("charon.vici");
     }
 
+    /**
+     * Where swanctl.conf goes, and so where swanctl loads credentials from: x509 (strongSwan's certificate), x509ca
+     * (trusted CAs), private (keys).
+     */
+    Path swanctlDir() {
+        return dir.resolve("swanctl");
+    }
+
     Path log() {
         return dir.resolve("charon.log");
     }
 
     /** Loads {@code swanctl.conf} content (connections and secrets), replacing what was loaded. */
     void load(final String conf) throws IOException {
-        final Path file = dir.resolve("swanctl.conf");
+        final Path file = swanctlDir().resolve("swanctl.conf");
         Files.writeString(file, conf);
         swanctl("--load-all", "--clear", "--file", file.toString());
     }

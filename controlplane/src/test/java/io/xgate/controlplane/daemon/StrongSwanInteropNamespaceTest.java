@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xgate.controlplane.cli.XgateCli;
 import io.xgate.controlplane.daemon.TwoGatewayLab.Side;
+import io.xgate.controlplane.ike.crypto.TestPki;
+import io.xgate.controlplane.ike.crypto.TestPki.Issued;
+import io.xgate.controlplane.ike.crypto.TestPki.KeyType;
+import io.xgate.controlplane.ike.crypto.TestPki.Options;
 import io.xgate.dataplane.testkit.Tshark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -211,9 +215,11 @@ class StrongSwanInteropNamespaceTest {
         final Path pcap = lab.dir().resolve("fragments-wan.pcap");
         final Process capture = lab.startCapture(pcap);
         final String labels = String.join(".", Collections.nCopies(7, "x".repeat(60)));
+        final Peers peers = new Peers("a." + labels + ".example", "b." + labels + ".example", true);
+        strongSwan = new StrongSwan(lab, "fragment_size = 576");
         start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false,
             "aes256gcm16-prfsha256-ecp256", "aes128gcm16-ecp256", "198.18.1.0/24", Lifetimes.DEFAULT,
-            new Peers("a." + labels + ".example", "b." + labels + ".example", true));
+            peers, Auth.psk(peers));
         awaitChildSas(2);
         pingBothWays();
         TwoGatewayLab.stop(capture);
@@ -227,6 +233,29 @@ class StrongSwanInteropNamespaceTest {
                 "frame.number");
             assertTrue(fragments.size() >= 2, sender + " sent " + fragments.size() + " SKF fragments");
         }
+    }
+
+    @Test
+    void xgateInitiatesWithEcdsaCertificatesAndPingsPass() throws Exception {
+        strongSwan = new StrongSwan(lab);
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false, "aes256gcm16-prfsha256-ecp256",
+            "aes128gcm16-ecp256", "198.18.1.0/24", Lifetimes.DEFAULT, Peers.DEFAULT, ecdsaCertificates());
+        awaitChildSas(2);
+        pingBothWays();
+        final String swLog = Files.readString(strongSwan.log());
+        assertTrue(swLog.contains("authentication of 'a.example' with ECDSA") && swLog.contains("successful"), swLog);
+    }
+
+    @Test
+    void strongSwanInitiatesWithEcdsaCertificatesToAPassiveXgate() throws Exception {
+        strongSwan = new StrongSwan(lab);
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", true, "aes256gcm16-prfsha256-ecp256",
+            "aes128gcm16-ecp256", "198.18.1.0/24", Lifetimes.DEFAULT, Peers.DEFAULT, ecdsaCertificates());
+        strongSwan.initiate("p1");
+        strongSwan.initiate("p2");
+        awaitChildSas(2);
+        pingBothWays();
+        assertTrue(Files.readString(lab.log(Side.A)).contains("peer initiated"));
     }
 
     /** strongSwan silenced by nftables in its namespace: xgate's liveness check goes unanswered, the peer is dead. */
@@ -249,6 +278,45 @@ class StrongSwanInteropNamespaceTest {
             lab.in(gb, "nft", "delete", "table", "inet", "silence");
         }
         awaitLog("IKE SA down; last failure: dead peer", 5_000);
+    }
+
+    /**
+     * How both sides authenticate: strongSwan's local and remote sections and secrets, xgate's gateway
+     * {@code authentication} and its top-level certificate sections.
+     */
+    private record Auth(String swLocal, String swRemote, String swSecrets, String xgate, String xgateSections) {
+        static Auth psk(final Peers peers) {
+            return new Auth("auth = psk", "auth = psk", """
+                ike-xgate { %s
+                    secret = "%s" }""".formatted(peers.secretOwners(), StrongSwanInteropNamespaceTest.PSK),
+                "{pre-shared-key: {key: \"%s\"}}".formatted(StrongSwanInteropNamespaceTest.PSK), "");
+        }
+    }
+
+    /**
+     * ECDSA P-256 certificates from one CA made here: strongSwan's certificate, key and the CA in its swanctl
+     * directories, xgate's as PEM files (key mode 0600) named by its config. IDs are the certificates' FQDNs.
+     */
+    private Auth ecdsaCertificates() throws IOException {
+        final Issued ca = TestPki.ca("CN=Interop CA, O=Example", KeyType.P256);
+        final Issued a = TestPki.issue(ca, "CN=a.example", KeyType.P256, Options.endEntity(TestPki.dns("a.example")));
+        final Issued b = TestPki.issue(ca, "CN=b.example", KeyType.P256, Options.endEntity(TestPki.dns("b.example")));
+        final Path swanctl = strongSwan.swanctlDir();
+        Files.writeString(swanctl.resolve("x509ca/ca.pem"), TestPki.pem(ca.certificate()));
+        Files.writeString(swanctl.resolve("x509/b.pem"), TestPki.pem(b.certificate()));
+        TestPki.writePrivate(swanctl.resolve("private/b.key"), TestPki.pem(b.privateKey()));
+        final Path xgate = Files.createDirectories(lab.dir().resolve("xgate-certs"));
+        Files.writeString(xgate.resolve("ca.pem"), TestPki.pem(ca.certificate()));
+        Files.writeString(xgate.resolve("a.pem"), TestPki.pem(a.certificate()));
+        TestPki.writePrivate(xgate.resolve("a.key"), TestPki.pem(a.privateKey()));
+        return new Auth("auth = pubkey\n    certs = b.pem", "auth = pubkey", "",
+            "{certificate: {local-certificate: {name: a}, certificate-profile: lab}}", """
+            certificates:
+              - {name: a, certificate-file: %s, private-key-file: %s}
+              - {name: lab-ca, certificate-file: %s, ca: true}
+            certificate-profiles:
+              - {name: lab, ca-certificates: [lab-ca]}
+            """.formatted(xgate.resolve("a.pem"), xgate.resolve("a.key"), xgate.resolve("ca.pem")));
     }
 
     /** Rekey settings of both sides: strongSwan's per connection and per child, xgate's profile lifetimes. */
@@ -279,16 +347,16 @@ class StrongSwanInteropNamespaceTest {
     private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
                        final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
                        final String swRemoteP1, final Lifetimes lifetimes) throws Exception {
-        start(ikeEncryption, hash, group, espEncryption, espAuthentication, passive, swIke, swEsp, swRemoteP1, lifetimes,
-            Peers.DEFAULT);
+        strongSwan = new StrongSwan(lab);
+        start(ikeEncryption, hash, group, espEncryption, espAuthentication, passive, swIke, swEsp, swRemoteP1,
+            lifetimes, Peers.DEFAULT, Auth.psk(Peers.DEFAULT));
     }
 
+    /** With {@link #strongSwan} started (its credential directories filled for {@code auth}). */
     private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
                        final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
-                       final String swRemoteP1, final Lifetimes lifetimes, final Peers peers) throws Exception {
-        // strongSwan always offers fragmentation (its default); with it on at xgate too, strongSwan's fragments are as
-        // small as xgate's for IPv4 (RFC 7383 §2.5.1) instead of its default 1280 bytes.
-        strongSwan = new StrongSwan(lab, peers.fragmentation() ? "fragment_size = 576" : "");
+                       final String swRemoteP1, final Lifetimes lifetimes, final Peers peers, final Auth auth)
+        throws Exception {
         strongSwan.load("""
             connections {
               xgate {
@@ -299,9 +367,9 @@ class StrongSwanInteropNamespaceTest {
                 encap = yes
                 fragmentation = yes
                 %s
-                local { auth = psk
+                local { %s
                   id = %s }
-                remote { auth = psk
+                remote { %s
                   id = %s }
                 children {
                   p1 { local_ts = 198.18.2.0/24
@@ -316,11 +384,10 @@ class StrongSwanInteropNamespaceTest {
               }
             }
             secrets {
-              ike-xgate { %s
-                secret = "%s" }
+              %s
             }
-            """.formatted(swIke, lifetimes.swIke(), peers.bId(), peers.aId(), swRemoteP1,
-            swEsp, lifetimes.swP1(), swEsp, lifetimes.swP2(), peers.secretOwners(), PSK));
+            """.formatted(swIke, lifetimes.swIke(), auth.swLocal(), peers.bId(), auth.swRemote(), peers.aId(), swRemoteP1,
+            swEsp, lifetimes.swP1(), swEsp, lifetimes.swP2(), auth.swSecrets()));
         lab.startGateway(Side.A, """
             device:
               workers: 1
@@ -347,7 +414,7 @@ class StrongSwanInteropNamespaceTest {
                 protocol: {version: ikev2}
                 local-address: {interface: ethernet1/1, ip: 192.0.2.1}
                 peer-address: {ip: 192.0.2.2}
-                authentication: {pre-shared-key: {key: "%s"}}
+                authentication: %s
                 local-id: {type: fqdn, id: %s}
                 peer-id: {type: fqdn, id: %s}
                 ike-crypto-profile: ike
@@ -363,10 +430,10 @@ class StrongSwanInteropNamespaceTest {
                   proxy-id:
                     - {name: p1, local: 198.18.1.0/24, remote: 198.18.2.0/24}
                     - {name: p2, local: 198.18.21.0/24, remote: 198.18.22.0/24}
-            """.formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"),
+            %s""".formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"),
             lab.device(Side.A, false), lab.device(Side.A, true), group, ikeEncryption, hash, lifetimes.xgateIke(),
-            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), PSK, peers.aId(), peers.bId(),
-            peers.fragmentation(), passive));
+            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), auth.xgate(), peers.aId(), peers.bId(),
+            peers.fragmentation(), passive, auth.xgateSections()));
         awaitLog("worker 0 started");
     }
 

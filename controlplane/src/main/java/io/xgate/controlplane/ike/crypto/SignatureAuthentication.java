@@ -17,7 +17,8 @@ import java.util.Arrays;
 /**
  * Digital Signature authentication (RFC 7427 §3): AUTH data = length of the AlgorithmIdentifier (one
  * octet) | AlgorithmIdentifier | signature over the signed octets. ECDSA signatures are DER
- * Ecdsa-Sig-Value, as the JCA produces them. The legacy methods 1 and 9-11 are not produced or accepted.
+ * Ecdsa-Sig-Value, as the JCA produces them. The classic methods 1 and 9-11 ({@link ClassicSignature}) are
+ * produced for peers that do not announce RFC 7427 and accepted from any peer.
  */
 public final class SignatureAuthentication {
     private SignatureAuthentication() {
@@ -36,9 +37,19 @@ public final class SignatureAuthentication {
         return new AuthPayload(AuthPayload.DIGITAL_SIGNATURE, data);
     }
 
+    public static AuthPayload sign(final PrivateKey key, final ClassicSignature method, final Bytes signedOctets,
+                                   final SecureRandom random) throws GeneralSecurityException {
+        final Signature signer = Signature.getInstance(method.jcaName());
+        signer.initSign(key, random);
+        signer.update(signedOctets.toArray());
+        return new AuthPayload(method.method(), Bytes.of(signer.sign()));
+    }
+
     public static SignatureCheck verify(final PublicKey key, final AuthPayload auth, final Bytes signedOctets) {
         if (auth.method() != AuthPayload.DIGITAL_SIGNATURE) {
-            return new SignatureCheck.Invalid("AUTH method " + auth.method() + " is not Digital Signature (14)");
+            return ClassicSignature.ofMethod(auth.method()).map(method -> verifyClassic(key, method, auth, signedOctets))
+                .orElseGet(() -> new SignatureCheck.Invalid("AUTH method " + auth.method()
+                    + " is not a signature method (1, 9, 10, 11 or 14)"));
         }
         final byte[] data = auth.data().toArray();
         if (data.length < 1 || data.length < 1 + (data[0] & 0xFF)) {
@@ -75,6 +86,23 @@ public final class SignatureAuthentication {
         }
         return new SignatureCheck.Invalid("unsupported signature algorithm " + identifier.getAlgorithm()
             + " for a " + key.getAlgorithm() + " key");
+    }
+
+    private static SignatureCheck verifyClassic(final PublicKey key, final ClassicSignature method,
+                                                final AuthPayload auth, final Bytes signedOctets) {
+        if (ClassicSignature.forKey(key).filter(method::equals).isEmpty()) {
+            return new SignatureCheck.Invalid("AUTH method " + auth.method() + " (" + method + ") does not fit a "
+                + key.getAlgorithm() + " key of the certificate");
+        }
+        try {
+            final Signature verifier = Signature.getInstance(method.jcaName());
+            verifier.initVerify(key);
+            verifier.update(signedOctets.toArray());
+            return verifier.verify(auth.data().toArray()) ? new SignatureCheck.ValidClassic(method)
+                : new SignatureCheck.Invalid("signature does not verify (" + method + ")");
+        } catch (final GeneralSecurityException e) {
+            return new SignatureCheck.Invalid("signature rejected (" + method + "): " + e.getMessage());
+        }
     }
 
     /** The salt length of PSS parameters whose hash and MGF1 hash are the scheme's, or null. */

@@ -5,6 +5,10 @@ public sealed interface SignatureCheck {
     record Valid(SignatureScheme scheme) implements SignatureCheck {
     }
 
+    /** A signature by one of the methods before RFC 7427. */
+    record ValidClassic(ClassicSignature method) implements SignatureCheck {
+    }
+
     record Invalid(String reason) implements SignatureCheck {
     }
 }

@@ -48,9 +48,13 @@ public record GatewayPolicy(IkeGateway gateway, IkeCryptoProfile ikeProfile, IpA
         return gateway.fragmentation();
     }
 
-    /** Our ID payload: {@code local-id}, else our IP address (what strongSwan and PAN-OS default to). */
+    /**
+     * Our ID payload: {@code local-id}, else the certificate's subject DN when we authenticate by certificate, else
+     * our IP address (what strongSwan and PAN-OS default to).
+     */
     public IdPayload localId(final Role role) {
         return gateway.localId().map(id -> ConfigIdentities.of(role, id))
+            .or(() -> authenticator.defaultId(role))
             .orElseGet(() -> new IdPayload(role, localAddress.isV4() ? IdPayload.ID_IPV4_ADDR : IdPayload.ID_IPV6_ADDR,
                 Bytes.of(localAddress.bytes())));
     }

@@ -1,6 +1,8 @@
 package io.xgate.controlplane.ike.policy;
 
 import io.xgate.controlplane.config.AutoKey;
+import io.xgate.controlplane.config.Certificate;
+import io.xgate.controlplane.config.CertificateProfile;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.IkeGateway;
 import io.xgate.controlplane.config.IpsecTunnel;
@@ -9,6 +11,7 @@ import io.xgate.dataplane.packet.IpAddress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +38,24 @@ public final class IkePolicies {
             final int family = peer.map(IpAddress::family).orElse(IpAddress.V4);
             final Authenticator authenticator = switch (gateway.authentication()) {
                 case IkeGateway.Authentication.PreSharedKey psk -> new PskAuthenticator(psk.key());
-                case IkeGateway.Authentication.Certificate certificate -> throw new IllegalArgumentException(
-                    "ike-gateway " + gateway.name() + ": certificate authentication is not implemented yet");
+                case IkeGateway.Authentication.Certificate certificate -> certificateAuthenticator(config, certificate);
             };
             policies.add(new GatewayPolicy(gateway, config.findIkeCryptoProfile(gateway.ikeCryptoProfile()).orElseThrow(),
                 config.sourceAddress(gateway.localAddress(), family), peer, authenticator, children(config, gateway)));
         }
         return policies;
+    }
+
+    /** A validated config names a loaded certificate with a key and a profile of loaded CAs. */
+    private static CertificateAuthenticator certificateAuthenticator(final DeviceConfig config,
+                                                                     final IkeGateway.Authentication.Certificate auth) {
+        final Certificate local = config.findCertificate(auth.localCertificate()).orElseThrow();
+        final CertificateProfile profile = config.findCertificateProfile(auth.certificateProfile().orElseThrow())
+            .orElseThrow();
+        final List<X509Certificate> cas = profile.caCertificates().stream()
+            .map(name -> config.findCertificate(name).orElseThrow().certificate()).toList();
+        return new CertificateAuthenticator(local.name(), local.chain(), local.privateKey().orElseThrow(),
+            new CertificateTrust(profile.name(), cas, auth.strictValidationRevocation()));
     }
 
     private static List<ChildPolicy> children(final DeviceConfig config, final IkeGateway gateway) {

@@ -30,6 +30,7 @@ public final class IkeSaRecord {
     private Bytes initResponse = Bytes.EMPTY;
     private NatState nat = NatState.NONE;
     private boolean fragmentation;
+    private List<Integer> peerSignatureHashes = List.of();
     private long nextRequestId;
     private long nextPeerRequestId;
     private long lastResponseId = -1;
@@ -135,6 +136,15 @@ public final class IkeSaRecord {
     public void initMessages(final Bytes request, final Bytes response) {
         initRequest = request;
         initResponse = response;
+    }
+
+    /** The RFC 7427 hashes the peer announced in IKE_SA_INIT; empty when it announced none. */
+    public List<Integer> peerSignatureHashes() {
+        return peerSignatureHashes;
+    }
+
+    public void peerSignatureHashes(final List<Integer> announced) {
+        peerSignatureHashes = List.copyOf(announced);
     }
 
     public NatState nat() {

@@ -15,6 +15,7 @@ import io.xgate.controlplane.ike.exchange.Identities;
 import io.xgate.controlplane.ike.message.ExchangeType;
 import io.xgate.controlplane.ike.message.IkeMessage;
 import io.xgate.controlplane.ike.payload.AuthPayload;
+import io.xgate.controlplane.ike.payload.CertPayload;
 import io.xgate.controlplane.ike.payload.IdPayload;
 import io.xgate.controlplane.ike.payload.IkePayload;
 import io.xgate.controlplane.ike.payload.KePayload;
@@ -25,6 +26,7 @@ import io.xgate.controlplane.ike.payload.Proposal;
 import io.xgate.controlplane.ike.payload.Role;
 import io.xgate.controlplane.ike.payload.SaPayload;
 import io.xgate.controlplane.ike.payload.TsPayload;
+import io.xgate.controlplane.ike.policy.Authenticator;
 import io.xgate.controlplane.ike.policy.ChildPolicy;
 import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.proposal.NegotiatedSuites;
@@ -42,9 +44,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * IKE_AUTH (RFC 7296 §1.2, §2.15): identities, AUTH, and the first child SA (§1.3 without KE). The responder
- * picks the gateway whose {@code peer-id} the presented ID matches and whose key verifies its AUTH; a child SA the
- * responder refuses leaves the IKE SA up (§1.2: "the IKE SA is still created").
+ * IKE_AUTH (RFC 7296 §1.2, §2.15): identities, certificates, AUTH, and the first child SA (§1.3 without KE). The
+ * responder picks the gateway whose {@code peer-id} the presented ID matches and whose authenticator accepts its
+ * AUTH; a child SA the responder refuses leaves the IKE SA up (§1.2: "the IKE SA is still created").
  */
 final class AuthExchange {
     private AuthExchange() {
@@ -61,9 +63,11 @@ final class AuthExchange {
         final IdPayload idi = gateway.localId(Role.INITIATOR);
         final Prf prf = sa.suite().prf();
         final AuthPayload auth = gateway.authenticator().sign(prf,
-            SignedOctets.of(sa.initRequest(), sa.nr(), prf, sa.secrets().skPi(), idi));
-        final List<IkePayload> payloads = new ArrayList<>(List.of(idi, auth,
-            NotifyPayload.of(NotifyType.INITIAL_CONTACT, Bytes.EMPTY), new SaPayload(offered)));
+            SignedOctets.of(sa.initRequest(), sa.nr(), prf, sa.secrets().skPi(), idi), sa.peerSignatureHashes(),
+            session.ctx.random());
+        final List<IkePayload> payloads = new ArrayList<>(List.of(idi));
+        payloads.addAll(gateway.authenticator().authPayloads(Role.INITIATOR));
+        payloads.addAll(List.of(auth, NotifyPayload.of(NotifyType.INITIAL_CONTACT, Bytes.EMPTY), new SaPayload(offered)));
         payloads.addAll(ChildNegotiation.selectors(child));
         session.request(ExchangeType.IKE_AUTH, payloads, new Pending.Auth(child, inboundSpi, offered, idi),
             IkeSession.State.CREATE_IKE_LOCAL_AUTH);
@@ -77,8 +81,8 @@ final class AuthExchange {
         final Optional<AuthPayload> authPayload = response.first(AuthPayload.class);
         if (response.findNotify(NotifyType.AUTHENTICATION_FAILED).isPresent()) {
             release(session, auth.inboundSpi());
-            session.fail("AUTHENTICATION_FAILED: peer " + peer + " rejected our AUTH: check that both sides have the "
-                + "same " + gateway.authenticator().describe() + " and that the peer expects our local-id "
+            session.fail("AUTHENTICATION_FAILED: peer " + peer + " rejected our AUTH: "
+                + gateway.authenticator().rejectionHint() + " and that the peer expects our local-id "
                 + Identities.describe(auth.ourId()));
             return;
         }
@@ -96,12 +100,12 @@ final class AuthExchange {
             return;
         }
         final Prf prf = sa.suite().prf();
-        if (!gateway.authenticator().verify(prf, SignedOctets.of(sa.initResponse(), sa.ni(), prf, sa.secrets().skPr(),
-                idr.get()), authPayload.get())) {
+        final Optional<String> refused = gateway.authenticator().verify(prf, SignedOctets.of(sa.initResponse(), sa.ni(),
+            prf, sa.secrets().skPr(), idr.get()), new Authenticator.PeerProof(peer, gateway.name(), idr.get(),
+            authPayload.get(), response.payloads(CertPayload.class)));
+        if (refused.isPresent()) {
             release(session, auth.inboundSpi());
-            session.fail("AUTHENTICATION_FAILED: the AUTH of peer " + peer + " (ID " + Identities.describe(idr.get())
-                + ") does not verify with gateway " + gateway.name() + "'s " + gateway.authenticator().describe()
-                + ": the two sides are configured with different keys");
+            session.fail("AUTHENTICATION_FAILED: " + refused.get());
             return;
         }
         traceVerified(session, idr.get());
@@ -176,21 +180,29 @@ final class AuthExchange {
         }
         final Prf prf = sa.suite().prf();
         final Bytes signed = SignedOctets.of(sa.initRequest(), sa.nr(), prf, sa.secrets().skPi(), idi.get());
-        final Optional<GatewayPolicy> verified = byId.stream()
-            .filter(g -> g.authenticator().verify(prf, signed, auth.get())).findFirst();
-        if (verified.isEmpty()) {
-            final GatewayPolicy first = byId.getFirst();
-            refuse(session, request, from, to, "AUTHENTICATION_FAILED: the AUTH of peer " + peer + " (ID "
-                + Identities.describe(idi.get()) + ") does not verify with gateway " + first.name() + "'s "
-                + first.authenticator().describe() + ": the two sides are configured with different keys");
+        final List<CertPayload> certificates = request.payloads(CertPayload.class);
+        GatewayPolicy gateway = null;
+        Optional<String> refused = Optional.empty();
+        for (final GatewayPolicy candidate : byId) {
+            final Optional<String> problem = candidate.authenticator().verify(prf, signed,
+                new Authenticator.PeerProof(peer, candidate.name(), idi.get(), auth.get(), certificates));
+            if (problem.isEmpty()) {
+                gateway = candidate;
+                break;
+            }
+            refused = refused.or(() -> problem);
+        }
+        if (gateway == null) {
+            refuse(session, request, from, to, "AUTHENTICATION_FAILED: " + refused.orElseThrow());
             return;
         }
-        final GatewayPolicy gateway = verified.get();
         session.gateway = gateway;
         traceVerified(session, idi.get());
         final IdPayload idr = gateway.localId(Role.RESPONDER);
-        final List<IkePayload> payloads = new ArrayList<>(List.of(idr, gateway.authenticator().sign(prf,
-            SignedOctets.of(sa.initResponse(), sa.ni(), prf, sa.secrets().skPr(), idr))));
+        final List<IkePayload> payloads = new ArrayList<>(List.of(idr));
+        payloads.addAll(gateway.authenticator().authPayloads(Role.RESPONDER));
+        payloads.add(gateway.authenticator().sign(prf, SignedOctets.of(sa.initResponse(), sa.ni(), prf,
+            sa.secrets().skPr(), idr), sa.peerSignatureHashes(), session.ctx.random()));
         session.established(IkeSession.State.IDLE);
         final ChildAnswer child = childForRequest(session, preferUnused(session), request, sa.ni(), sa.nr(), false);
         payloads.addAll(child.payloads());

@@ -8,6 +8,7 @@ import io.xgate.controlplane.ike.crypto.KeyExchangeGroup;
 import io.xgate.controlplane.ike.crypto.KeyMaterial;
 import io.xgate.controlplane.ike.exchange.Cookies;
 import io.xgate.controlplane.ike.exchange.NatDetection;
+import io.xgate.controlplane.ike.exchange.SignatureHashes;
 import io.xgate.controlplane.ike.message.ExchangeType;
 import io.xgate.controlplane.ike.message.IkeHeader;
 import io.xgate.controlplane.ike.message.IkeMessage;
@@ -77,6 +78,7 @@ final class SaInitExchange {
         payloads.add(new SaPayload(proposals));
         payloads.add(new KePayload(group.id(), ke.publicValue()));
         payloads.add(new NoncePayload(ni));
+        payloads.addAll(session.gateway.authenticator().initPayloads(Role.INITIATOR));
         if (session.gateway.natTraversal()) {
             payloads.addAll(NatDetection.notifies(sa.initiatorSpi(), 0, sa.local(), sa.remote()));
         }
@@ -151,6 +153,7 @@ final class SaInitExchange {
         }
         sa.initMessages(Bytes.of(init.request()), Bytes.of(raw));
         sa.fragmentation(gateway.fragmentation() && supportsFragmentation(response));
+        sa.peerSignatureHashes(SignatureHashes.announced(response));
         if (gateway.natTraversal()) {
             final NatState nat = NatDetection.detect(response, from, to).orElse(NatState.NONE);
             sa.nat(nat);
@@ -246,6 +249,8 @@ final class SaInitExchange {
         }
         final List<IkePayload> payloads = new ArrayList<>(List.of(new SaPayload(List.of(chosen)),
             new KePayload(suite.group().id(), ours.publicValue()), new NoncePayload(nr)));
+        payloads.addAll(gateway.authenticator().initPayloads(Role.RESPONDER));
+        sa.peerSignatureHashes(SignatureHashes.announced(request));
         final Optional<NatState> nat = NatDetection.detect(request, from, to);
         if (gateway.natTraversal() && nat.isPresent()) {
             sa.nat(nat.get());

@@ -13,48 +13,80 @@ import java.util.List;
  * (198.18.2.0/24), with the knobs the exchange tests turn. Built through the real config loader and validator,
  * so the engine sees exactly what the daemon would.
  */
-record PeerConfig(boolean sideA, String ikeProfile, String espProfile, String psk, String localId, String peerId,
-                  List<String> proxyIds, boolean passive, boolean cookie, boolean natTraversal) {
+record PeerConfig(boolean sideA, String ikeProfile, String espProfile, String authentication, String localId,
+                  String peerId, List<String> proxyIds, boolean passive, boolean cookie, boolean natTraversal,
+                  String sections) {
 
     static final String IKE_GCM = "{dh-group: [group19], encryption: [aes-256-gcm], hash: [sha256], lifetime: {hours: 8}}";
     static final String ESP_GCM = "{esp: {encryption: [aes-128-gcm], authentication: [none]}, dh-group: group19, lifetime: {hours: 1}}";
 
     static PeerConfig a() {
-        return new PeerConfig(true, IKE_GCM, ESP_GCM, "secret", "a.example", "b.example",
+        return new PeerConfig(true, IKE_GCM, ESP_GCM, pskYaml("secret"), "fqdn:a.example", "fqdn:b.example",
             List.of("{name: p1, local: 198.18.1.0/24, remote: 198.18.2.0/24}",
-                "{name: p2, local: 198.18.11.0/24, remote: 198.18.12.0/24}"), false, false, true);
+                "{name: p2, local: 198.18.11.0/24, remote: 198.18.12.0/24}"), false, false, true, "");
     }
 
     /** The mirror of {@link #a()}, passive. */
     static PeerConfig b() {
-        return new PeerConfig(false, IKE_GCM, ESP_GCM, "secret", "b.example", "a.example",
+        return new PeerConfig(false, IKE_GCM, ESP_GCM, pskYaml("secret"), "fqdn:b.example", "fqdn:a.example",
             List.of("{name: p1, local: 198.18.2.0/24, remote: 198.18.1.0/24}",
-                "{name: p2, local: 198.18.12.0/24, remote: 198.18.11.0/24}"), true, false, true);
+                "{name: p2, local: 198.18.12.0/24, remote: 198.18.11.0/24}"), true, false, true, "");
     }
 
     PeerConfig ike(final String profile) {
-        return new PeerConfig(sideA, profile, espProfile, psk, localId, peerId, proxyIds, passive, cookie, natTraversal);
+        return new PeerConfig(sideA, profile, espProfile, authentication, localId, peerId, proxyIds, passive, cookie,
+            natTraversal, sections);
     }
 
     PeerConfig esp(final String profile) {
-        return new PeerConfig(sideA, ikeProfile, profile, psk, localId, peerId, proxyIds, passive, cookie, natTraversal);
+        return new PeerConfig(sideA, ikeProfile, profile, authentication, localId, peerId, proxyIds, passive, cookie,
+            natTraversal, sections);
     }
 
     PeerConfig psk(final String key) {
-        return new PeerConfig(sideA, ikeProfile, espProfile, key, localId, peerId, proxyIds, passive, cookie, natTraversal);
+        return authentication(pskYaml(key), "");
     }
 
+    /** Authentication by certificate: {@code authentication} is the gateway's, {@code sections} the top-level lists. */
+    PeerConfig authentication(final String auth, final String topLevel) {
+        return new PeerConfig(sideA, ikeProfile, espProfile, auth, localId, peerId, proxyIds, passive, cookie,
+            natTraversal, topLevel);
+    }
+
+    /** {@code type:id}, e.g. {@code fqdn:b.example}; empty for none. */
+    PeerConfig localId(final String id) {
+        return new PeerConfig(sideA, ikeProfile, espProfile, authentication, id, peerId, proxyIds, passive, cookie,
+            natTraversal, sections);
+    }
+
+    /** {@code type:id}, or a bare FQDN; empty for none. */
     PeerConfig peerId(final String id) {
-        return new PeerConfig(sideA, ikeProfile, espProfile, psk, localId, id, proxyIds, passive, cookie, natTraversal);
+        return new PeerConfig(sideA, ikeProfile, espProfile, authentication, localId, id.isEmpty() || id.contains(":")
+            ? id : "fqdn:" + id, proxyIds, passive, cookie, natTraversal, sections);
     }
 
     PeerConfig proxyIds(final String... ids) {
-        return new PeerConfig(sideA, ikeProfile, espProfile, psk, localId, peerId, List.of(ids), passive, cookie,
-            natTraversal);
+        return new PeerConfig(sideA, ikeProfile, espProfile, authentication, localId, peerId, List.of(ids), passive,
+            cookie, natTraversal, sections);
     }
 
     PeerConfig requireCookie() {
-        return new PeerConfig(sideA, ikeProfile, espProfile, psk, localId, peerId, proxyIds, passive, true, natTraversal);
+        return new PeerConfig(sideA, ikeProfile, espProfile, authentication, localId, peerId, proxyIds, passive, true,
+            natTraversal, sections);
+    }
+
+    private static String pskYaml(final String key) {
+        return "{pre-shared-key: {key: \"" + key + "\"}}";
+    }
+
+    private static String identity(final String name, final String id) {
+        if (id.isEmpty()) {
+            return "";
+        }
+        final int colon = id.indexOf(':');
+        final String matching = name.equals("peer-id") ? ", matching: " + (id.contains("*") ? "wildcard" : "exact") : "";
+        return "    " + name + ": {type: " + id.substring(0, colon) + ", id: \"" + id.substring(colon + 1) + "\""
+            + matching + "}\n";
     }
 
     String yaml() {
@@ -78,10 +110,8 @@ record PeerConfig(boolean sideA, String ikeProfile, String espProfile, String ps
                 protocol: {version: ikev2}
                 local-address: {interface: ethernet1/1, ip: 192.0.2.%s}
                 peer-address: {ip: 192.0.2.%s}
-                authentication: {pre-shared-key: {key: "%s"}}
-                local-id: {type: fqdn, id: %s}
-                peer-id: {type: fqdn, id: "%s", matching: %s}
-                ike-crypto-profile: ike
+                authentication: %s
+            %s%s    ike-crypto-profile: ike
                 ikev2: {require-cookie: %s}
                 nat-traversal: {enable: %s}
                 passive-mode: %s
@@ -92,8 +122,9 @@ record PeerConfig(boolean sideA, String ikeProfile, String espProfile, String ps
                   ike-gateway: [gw]
                   ipsec-crypto-profile: esp
                   proxy-id: [%s]
-            """.formatted(own, own, ikeProfile.substring(1), espProfile.substring(1), own, other, psk, localId, peerId,
-            peerId.contains("*") ? "wildcard" : "exact", cookie, natTraversal, passive, String.join(", ", proxyIds));
+            %s""".formatted(own, own, ikeProfile.substring(1), espProfile.substring(1), own, other, authentication,
+            identity("local-id", localId), identity("peer-id", peerId), cookie, natTraversal, passive,
+            String.join(", ", proxyIds), sections);
     }
 
     List<GatewayPolicy> policies() {
