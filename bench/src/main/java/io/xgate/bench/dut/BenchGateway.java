@@ -51,7 +51,7 @@ final class BenchGateway implements AutoCloseable {
         WorkerChannels channels = null;
         try {
             channels = new WorkerChannels(0, counters);
-            final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, Worker.NO_PINNING);
+            final Worker worker = new Worker(ports.pool(), ports.contexts(), channels, Worker.NO_PINNING);
             final int commands = program.applyAsInt(channels.proxy(CryptoProviders.select().provider(), counters));
             while (worker.commandsApplied() < commands) {
                 worker.doWork();

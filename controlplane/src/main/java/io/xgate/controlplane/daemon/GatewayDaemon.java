@@ -10,11 +10,14 @@ import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.counters.DropReason;
 import io.xgate.dataplane.crypto.CryptoProviders;
+import io.xgate.dataplane.port.xdp.GatewaySteering;
 import io.xgate.dataplane.port.xdp.XdpGatewayPorts;
 import io.xgate.dataplane.port.xdp.XdpPort;
 import io.xgate.dataplane.port.xdp.XdpPortSpec;
+import io.xgate.dataplane.worker.HandoffMesh;
 import io.xgate.dataplane.worker.Worker;
 import io.xgate.dataplane.worker.WorkerChannels;
+import io.xgate.dataplane.worker.WorkerHandoffs;
 import io.xgate.dataplane.worker.WorkerProxy;
 import io.xgate.dataplane.worker.WorkerRunner;
 import io.xgate.linux.netlink.RouteNetlink;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +40,9 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
- * A running gateway, {@code xgate run}: the counters file, the AF_XDP ports with their XDP programs, one worker
- * on its thread, the config programmed through {@link DataplaneApplier} by the state directory's config service,
+ * A running gateway, {@code xgate run}: the counters file, the XDP programs (one per device), {@code device.workers}
+ * workers each on its thread with its AF_XDP socket on its own queue of every port (worker i on queue i), joined
+ * by handoff rings when there are several, the config programmed through {@link DataplaneApplier} by the state directory's config service,
  * IKE ({@link AutoKeyTunnels}), the tunnel monitors, the management API, and the control loop on the thread that
  * called {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
  * stops the worker, closes the SAs (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and
@@ -75,9 +80,11 @@ public final class GatewayDaemon {
     }
 
     private void open(final DeviceConfig config, final StartupConfig startup) throws IOException {
-        if (config.device().workers() != 1) {
-            throw new IllegalArgumentException("device.workers: " + config.device().workers()
-                    + " workers need as many receive queues per port and per-queue steering; this version runs 1");
+        final int workerCount = config.device().workers();
+        final DeviceLayout layout = new DeviceLayout(config);
+        if (workerCount > 1) {
+            new DeviceQueues().requireAtLeast(layout.ports().stream().map(EthernetInterface::device).toList(),
+                    workerCount);
         }
         final CryptoProviders.Selection crypto = CryptoProviders.select();
         LOG.log(Level.INFO, crypto.toString());
@@ -87,32 +94,50 @@ public final class GatewayDaemon {
         final CountersManager counters = countersFile.manager();
         LOG.log(Level.INFO, "counters: {0} ({1} slots)", countersPath, String.valueOf(COUNTERS));
 
-        final DeviceLayout layout = new DeviceLayout(config);
-        final List<XdpPortSpec> specs = layout.portSpecs(0);
-        final XdpGatewayPorts ports = XdpGatewayPorts.open(specs, XdpGatewayPorts.Settings.defaults(), counters);
-        opened.push(ports);
-        for (int i = 0; i < specs.size(); i++) {
-            final XdpPort port = ports.ports().get(i);
-            final EthernetInterface ethernet = layout.ports().get(i);
-            LOG.log(Level.INFO, "port {0} ({1}) {2}: XDP {3}, AF_XDP {4} on queue {5}", ethernet.name(),
-                    port.name(), specs.get(i).role(), ports.steering(i).attachMode(), port.bindMode(), port.queue());
+        final GatewaySteering steering = GatewaySteering.attach(layout.portSpecs(0), workerCount);
+        opened.push(steering);
+        final HandoffMesh mesh = workerCount > 1 ? new HandoffMesh(workerCount, counters) : null;
+        if (mesh != null) {
+            opened.push(mesh);
         }
-
-        final WorkerChannels channels = new WorkerChannels(0, counters);
-        opened.push(channels);
+        final List<Integer> cpus = config.device().cpuList();
+        final List<WorkerChannels> channels = new ArrayList<>();
+        final List<Worker> workers = new ArrayList<>();
+        final List<DeviceStatus.OpenedPort> openedPorts = new ArrayList<>();
+        for (int w = 0; w < workerCount; w++) {
+            final List<XdpPortSpec> specs = layout.portSpecs(w);
+            final XdpGatewayPorts ports = XdpGatewayPorts.open(specs, XdpGatewayPorts.Settings.defaults(), counters,
+                    steering);
+            opened.push(ports);
+            for (int i = 0; i < specs.size(); i++) {
+                final XdpPort port = ports.ports().get(i);
+                final EthernetInterface ethernet = layout.ports().get(i);
+                LOG.log(Level.INFO, "port {0} ({1}) {2}: XDP {3}, AF_XDP {4} on queue {5}", ethernet.name(),
+                        port.name(), specs.get(i).role(), steering.device(i).attachMode(), port.bindMode(),
+                        port.queue());
+                openedPorts.add(new DeviceStatus.OpenedPort(ethernet.name(), specs.get(i).device(),
+                        specs.get(i).role().name(), steering.device(i).attachMode().name(), port.bindMode().name(),
+                        port.queue(), XdpGatewayPorts.counterGroup(port.name(), port.queue(), workerCount)));
+            }
+            final WorkerChannels worker = new WorkerChannels(w, counters);
+            opened.push(worker);
+            channels.add(worker);
+            final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.get(w);
+            workers.add(new Worker(ports.pool(), ports.contexts(), worker, cpu,
+                    mesh == null ? WorkerHandoffs.SOLO : mesh.worker(w)));
+        }
+        // Port by port, each with its queues in order (the loop above went worker by worker).
+        openedPorts.sort(Comparator.comparingInt(p -> layout.portId(p.name())));
         final RouteNetlink netlink = new RouteNetlink();
         opened.push(netlink);
-        final List<Integer> cpus = config.device().cpuList();
-        final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.getFirst();
-        final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, cpu);
-        // After the worker stopped: whatever it still holds, and what it handed back last, is wiped here.
+        // After the workers stopped: whatever they still hold, and what they handed back last, is wiped here.
         opened.push(() -> {
-            channels.closeRetiredSas();
-            worker.tables().closeAll();
+            channels.forEach(WorkerChannels::closeRetiredSas);
+            workers.forEach(w -> w.tables().closeAll());
             LOG.log(Level.INFO, "SAs closed, keys wiped");
         });
 
-        final WorkerProxy proxy = channels.proxy(crypto.provider(), counters);
+        final WorkerProxy proxy = WorkerChannels.proxy(channels, crypto.provider(), counters);
         final NeighbourResolver neighbours = new NeighbourResolver(netlink, proxy,
                 layout.ports().stream().map(EthernetInterface::device).toList());
         final ControlTasks tasks = new ControlTasks();
@@ -131,21 +156,20 @@ public final class GatewayDaemon {
         punts = new PuntMonitor(neighbours);
         loop = new ControlLoop(channels, punts, neighbours, monitors, autoKey, tasks);
 
-        final AtomicCounter errors = counters.newCounter("worker 0: errors", CounterTypes.WORKER,
-                key -> key.putLong(0, 0));
-        opened.push(errors);
-        opened.push(WorkerRunner.start(worker, idleStrategy(),
-                e -> LOG.log(Level.ERROR, "worker 0 failed a duty cycle", e), errors));
-        LOG.log(Level.INFO, "worker 0 started ({0}, {1} idle); running {2} ports, {3} tunnel interfaces",
-                cpu == Worker.NO_PINNING ? "not pinned" : "pinned to CPU " + cpu,
-                System.getProperty(IDLE_PROPERTY, "spin"), specs.size(), config.interfaces().tunnel().size());
-
-        final List<DeviceStatus.OpenedPort> openedPorts = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            openedPorts.add(new DeviceStatus.OpenedPort(layout.ports().get(i).name(), specs.get(i).device(),
-                    specs.get(i).role().name(), ports.steering(i).attachMode().name(),
-                    ports.ports().get(i).bindMode().name(), specs.get(i).queue()));
+        for (int w = 0; w < workerCount; w++) {
+            final int index = w;
+            final AtomicCounter errors = counters.newCounter("worker " + w + ": errors", CounterTypes.WORKER,
+                    key -> key.putLong(0, index));
+            opened.push(errors);
+            opened.push(WorkerRunner.start(workers.get(w), idleStrategy(),
+                    e -> LOG.log(Level.ERROR, "worker " + index + " failed a duty cycle", e), errors));
+            final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.get(w);
+            LOG.log(Level.INFO, "worker {0} started ({1}, {2} idle); running {3} ports, {4} tunnel interfaces",
+                    String.valueOf(w), cpu == Worker.NO_PINNING ? "not pinned" : "pinned to CPU " + cpu,
+                    System.getProperty(IDLE_PROPERTY, "spin"), layout.ports().size(),
+                    config.interfaces().tunnel().size());
         }
+
         final Supplier<List<CounterSnapshot.Counter>> snapshot = () -> CounterSnapshot.read(countersFile.reader());
         final VpnStatus vpn = new VpnStatus(applier::running, applier.tunnels(), autoKey, neighbours, snapshot,
                 InstantSource.system(), monitors);
