@@ -95,7 +95,7 @@ public final class GatewayDaemon {
         LOG.log(Level.INFO, "counters: {0} ({1} slots)", countersPath, String.valueOf(COUNTERS));
 
         final GatewaySteering steering = GatewaySteering.attach(layout.portSpecs(0), workerCount);
-        opened.push(steering);
+        opened.push(steering); // detaches should opening the sockets fail
         final HandoffMesh mesh = workerCount > 1 ? new HandoffMesh(workerCount, counters) : null;
         if (mesh != null) {
             opened.push(mesh);
@@ -126,6 +126,8 @@ public final class GatewayDaemon {
             workers.add(new Worker(ports.pool(), ports.contexts(), worker, cpu,
                     mesh == null ? WorkerHandoffs.SOLO : mesh.worker(w)));
         }
+        // Again, now above the sockets: on stop the programs detach before the sockets close (close is idempotent).
+        opened.push(steering);
         // Port by port, each with its queues in order (the loop above went worker by worker).
         openedPorts.sort(Comparator.comparingInt(p -> layout.portId(p.name())));
         final RouteNetlink netlink = new RouteNetlink();
