@@ -24,7 +24,8 @@ public final class JmhJson {
             // The pipeline over several workers (every packet handed over) is an op of its own: pipeline-2w.
             final int workers = params.path("workers").asInt(1);
             out.add(new Measurement(benchmark.substring(benchmark.lastIndexOf('.') + 1)
-                    + (workers > 1 ? "-" + workers + "w" : ""), params.path("suite").asText(), params.path("size").asInt(),
+                    + (workers > 1 ? "-" + workers + "w" : ""), params.path("suite").asText(),
+                    params.path("size").asInt(),
                     median(run.path("primaryMetric")), allocation(run.path("secondaryMetrics"))));
         }
         return out;

@@ -18,7 +18,8 @@ import java.util.function.Function;
 public final class ResultTable {
     /** Each operation and the bare cipher call it is compared with; order of the rows within a group. */
     private static final List<Row> OPS = List.of(
-            new Row("seal", null), new Row("encap", "seal"), new Row("pipeline", "seal"), new Row("pipeline-2w", "pipeline"),
+            new Row("seal", null), new Row("encap", "seal"), new Row("pipeline", "seal"),
+            new Row("pipeline-2w", "pipeline"),
             new Row("open", null), new Row("decap", "open"),
             new Row("seal+open", null), new Row("encap+decap", "seal+open"));
 

@@ -9,11 +9,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The daemon's control thread between start and stop: reads every worker's punted packets and probe replies,
- * closes the SAs the workers let go of, lets the tunnel monitors probe and time out (every round: rounds are at most a millisecond
- * apart, well inside the shortest probe interval), runs IKE (datagrams and timers), re-polls the kernel's
- * neighbours when the resolver says it is time, and runs what other threads handed over (commits, {@code show}
- * queries) and timers. Everything that
- * allocates or frees counters, and everything that programs routes, happens on this one thread.
+ * closes the SAs the workers let go of, lets the tunnel monitors probe and time out (every round: rounds are at
+ * most a millisecond apart, well inside the shortest probe interval), runs IKE (datagrams and timers), re-polls
+ * the kernel's neighbours when the resolver says it is time, and runs what other threads handed over (commits,
+ * {@code show} queries) and timers. Everything that allocates or frees counters, and everything that programs
+ * routes, happens on this one thread.
  */
 final class ControlLoop {
     private static final int EVENTS_PER_ROUND = 64;

@@ -40,13 +40,14 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
- * A running gateway, {@code xgate run}: the counters file, the XDP programs (one per device), {@code device.workers}
- * workers each on its thread with its AF_XDP socket on its own queue of every port (worker i on queue i), joined
- * by handoff rings when there are several, the config programmed through {@link DataplaneApplier} by the state directory's config service,
- * IKE ({@link AutoKeyTunnels}), the tunnel monitors, the management API, and the control loop on the thread that
- * called {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
- * stops the worker, closes the SAs (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and
- * removes nothing else: devices, addresses and the counters file stay.
+ * A running gateway, {@code xgate run}: the counters file, the XDP programs (one per device), {@code
+ * device.workers} workers each on its thread with its AF_XDP sockets on its own queue of every port (worker i on
+ * queue i), joined by handoff rings when there are several, the config programmed through
+ * {@link DataplaneApplier} by the state directory's config service, IKE ({@link AutoKeyTunnels}), the tunnel
+ * monitors, the management API, and the control loop on the thread that called {@link #runUntilStopped()}.
+ * {@link #stop()} (from the shutdown hook) ends the loop; that thread then stops the workers, closes the SAs
+ * (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and removes nothing else: devices,
+ * addresses and the counters file stay.
  */
 public final class GatewayDaemon {
     /** {@code spin} (default: the worker owns its CPU) or {@code backoff} (shared CPUs: labs, tests). */
