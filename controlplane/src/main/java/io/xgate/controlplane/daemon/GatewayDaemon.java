@@ -10,14 +10,11 @@ import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.counters.DropReason;
 import io.xgate.dataplane.crypto.CryptoProviders;
-import io.xgate.dataplane.port.xdp.GatewaySteering;
 import io.xgate.dataplane.port.xdp.XdpGatewayPorts;
 import io.xgate.dataplane.port.xdp.XdpPort;
-import io.xgate.dataplane.port.xdp.XdpPortSpec;
-import io.xgate.dataplane.worker.HandoffMesh;
+import io.xgate.dataplane.port.xdp.XdpWorkers;
 import io.xgate.dataplane.worker.Worker;
 import io.xgate.dataplane.worker.WorkerChannels;
-import io.xgate.dataplane.worker.WorkerHandoffs;
 import io.xgate.dataplane.worker.WorkerProxy;
 import io.xgate.dataplane.worker.WorkerRunner;
 import io.xgate.linux.netlink.RouteNetlink;
@@ -27,7 +24,6 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -95,42 +91,25 @@ public final class GatewayDaemon {
         final CountersManager counters = countersFile.manager();
         LOG.log(Level.INFO, "counters: {0} ({1} slots)", countersPath, String.valueOf(COUNTERS));
 
-        final GatewaySteering steering = GatewaySteering.attach(layout.portSpecs(0), workerCount);
-        opened.push(steering); // detaches should opening the sockets fail
-        final HandoffMesh mesh = workerCount > 1 ? new HandoffMesh(workerCount, counters) : null;
-        if (mesh != null) {
-            opened.push(mesh);
-        }
         final List<Integer> cpus = config.device().cpuList();
-        final List<WorkerChannels> channels = new ArrayList<>();
-        final List<Worker> workers = new ArrayList<>();
+        final XdpWorkers xdp = XdpWorkers.open(layout::portSpecs, workerCount, cpus, counters);
+        opened.push(xdp);
+        final List<WorkerChannels> channels = xdp.channels();
+        final List<Worker> workers = xdp.workers();
         final List<DeviceStatus.OpenedPort> openedPorts = new ArrayList<>();
-        for (int w = 0; w < workerCount; w++) {
-            final List<XdpPortSpec> specs = layout.portSpecs(w);
-            final XdpGatewayPorts ports = XdpGatewayPorts.open(specs, XdpGatewayPorts.Settings.defaults(), counters,
-                    steering);
-            opened.push(ports);
-            for (int i = 0; i < specs.size(); i++) {
-                final XdpPort port = ports.ports().get(i);
-                final EthernetInterface ethernet = layout.ports().get(i);
+        for (int i = 0; i < layout.ports().size(); i++) {
+            final EthernetInterface ethernet = layout.ports().get(i);
+            final String mode = xdp.steering().device(i).attachMode().name();
+            for (int w = 0; w < workerCount; w++) {
+                final XdpPort port = xdp.ports(w).ports().get(i);
+                final String role = layout.role(ethernet).name();
                 LOG.log(Level.INFO, "port {0} ({1}) {2}: XDP {3}, AF_XDP {4} on queue {5}", ethernet.name(),
-                        port.name(), specs.get(i).role(), steering.device(i).attachMode(), port.bindMode(),
-                        port.queue());
-                openedPorts.add(new DeviceStatus.OpenedPort(ethernet.name(), specs.get(i).device(),
-                        specs.get(i).role().name(), steering.device(i).attachMode().name(), port.bindMode().name(),
-                        port.queue(), XdpGatewayPorts.counterGroup(port.name(), port.queue(), workerCount)));
+                        port.name(), role, mode, port.bindMode(), port.queue());
+                openedPorts.add(new DeviceStatus.OpenedPort(ethernet.name(), port.name(), role, mode,
+                        port.bindMode().name(), port.queue(),
+                        XdpGatewayPorts.counterGroup(port.name(), port.queue(), workerCount)));
             }
-            final WorkerChannels worker = new WorkerChannels(w, counters);
-            opened.push(worker);
-            channels.add(worker);
-            final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.get(w);
-            workers.add(new Worker(ports.pool(), ports.contexts(), worker, cpu,
-                    mesh == null ? WorkerHandoffs.SOLO : mesh.worker(w)));
         }
-        // Again, now above the sockets: on stop the programs detach before the sockets close (close is idempotent).
-        opened.push(steering);
-        // Port by port, each with its queues in order (the loop above went worker by worker).
-        openedPorts.sort(Comparator.comparingInt(p -> layout.portId(p.name())));
         final RouteNetlink netlink = new RouteNetlink();
         opened.push(netlink);
         // After the workers stopped: whatever they still hold, and what they handed back last, is wiped here.
@@ -140,7 +119,7 @@ public final class GatewayDaemon {
             LOG.log(Level.INFO, "SAs closed, keys wiped");
         });
 
-        final WorkerProxy proxy = WorkerChannels.proxy(channels, crypto.provider(), counters);
+        final WorkerProxy proxy = xdp.proxy(crypto.provider(), counters);
         final NeighbourResolver neighbours = new NeighbourResolver(netlink, proxy,
                 layout.ports().stream().map(EthernetInterface::device).toList());
         final ControlTasks tasks = new ControlTasks();

@@ -35,6 +35,7 @@ public final class WorkerProxy {
     }
 
     private final Lane[] lanes;
+    private final long[] posted;
     private final CryptoProvider crypto;
     private final CountersManager counters;
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[Long.BYTES]);
@@ -43,6 +44,7 @@ public final class WorkerProxy {
 
     WorkerProxy(final Lane[] lanes, final CryptoProvider crypto, final CountersManager counters) {
         this.lanes = lanes;
+        this.posted = new long[lanes.length];
         this.crypto = crypto;
         this.counters = counters;
     }
@@ -162,6 +164,11 @@ public final class WorkerProxy {
         return lanes.length;
     }
 
+    /** Commands posted to worker {@code worker} so far (it has applied them all once its count is as high). */
+    public synchronized long posted(final int worker) {
+        return posted[worker];
+    }
+
     private int owner(final int tunnelId) {
         return SaOwners.ofTunnel(tunnelId, lanes.length);
     }
@@ -190,6 +197,7 @@ public final class WorkerProxy {
         if (sequence >= 0) {
             message.putLong(0, sequence);
             if (lane.ring().write(COMMAND, message, 0, Long.BYTES)) {
+                posted[worker]++;
                 return true;
             }
             lane.handoff().revoke(sequence);

@@ -13,7 +13,6 @@ import java.util.List;
 public final class GatewaySteering implements AutoCloseable {
     private final List<DeviceSteering> devices;
     private final int queues;
-    private boolean closed;
 
     private GatewaySteering(final List<DeviceSteering> devices, final int queues) {
         this.devices = List.copyOf(devices);
@@ -53,13 +52,9 @@ public final class GatewaySteering implements AutoCloseable {
         return queues;
     }
 
-    /** Detaches every program: the kernel gets all traffic back. Closing again does nothing. */
+    /** Detaches every program: the kernel gets all traffic back. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         final RuntimeException failure = new IllegalStateException("detaching the XDP programs failed");
         devices.reversed().forEach(d -> closeQuietly(d, failure));
         if (failure.getSuppressed().length > 0) {

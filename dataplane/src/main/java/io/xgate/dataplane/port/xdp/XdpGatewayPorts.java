@@ -33,16 +33,33 @@ public final class XdpGatewayPorts implements AutoCloseable {
      * shares left one frame, and only the first probe of each duty cycle went out.
      */
     static final int OWN_FRAMES = 64;
+    /**
+     * Frames one of several workers also keeps out of the FILL rings, for the packets the others hand it: they
+     * arrive in bursts of a receive batch per ring and duty cycle and each needs a frame here until its TX
+     * completes. With only {@link #OWN_FRAMES}, a worker that receives nothing itself (its FILL rings full) dropped
+     * a fifth of 10 kpps handed over to it as no-buffer.
+     */
+    static final int HANDOFF_FRAMES = 1024;
 
     /**
      * @param frameCount frames in the UMEM, shared by the ports; each port lends up to an equal share of all but
-     *                   {@link #OWN_FRAMES} for receiving
+     *                   {@code ownFrames} for receiving
      * @param frameSize  2048 or 4096 (aligned chunks)
      * @param headroom   extra room in front of received packets for outer headers (beyond XDP_PACKET_HEADROOM)
+     * @param ownFrames  frames never lent for receiving: for probes, and packets other workers hand over
      */
-    public record Settings(int frameCount, int frameSize, int headroom, XskConfig socket) {
+    public record Settings(int frameCount, int frameSize, int headroom, XskConfig socket, int ownFrames) {
+        public Settings(final int frameCount, final int frameSize, final int headroom, final XskConfig socket) {
+            this(frameCount, frameSize, headroom, socket, OWN_FRAMES);
+        }
+
         public static Settings defaults() {
             return new Settings(4096, 4096, 0, XskConfig.defaults());
+        }
+
+        /** The same for one of several workers: {@link #HANDOFF_FRAMES} more kept for packets handed over. */
+        public Settings withHandoffs() {
+            return new Settings(frameCount, frameSize, headroom, socket, ownFrames + HANDOFF_FRAMES);
         }
     }
 
@@ -104,7 +121,7 @@ public final class XdpGatewayPorts implements AutoCloseable {
             final FrameMemory memory = new FrameMemory(umem.area(), umem.frameSize(), umem.frameCount(),
                     XDP_PACKET_HEADROOM + umem.headroom());
             final FramePool pool = new FramePool(memory);
-            // OWN_FRAMES stay in the pool for the packets the worker builds itself (probes): never lent for receiving.
+            // The own frames stay in the pool for packets the worker builds or takes over: never lent for receiving.
             final int fillShare = fillShare(settings, specs.size());
             final List<XdpPort> ports = new ArrayList<>();
             final List<PortContext> contexts = new ArrayList<>();
@@ -193,15 +210,15 @@ public final class XdpGatewayPorts implements AutoCloseable {
     }
 
     /**
-     * Each port's FILL share: an equal part of all frames but {@link #OWN_FRAMES}, at most the FILL ring. Without
+     * Each port's FILL share: an equal part of all frames but the worker's own, at most the FILL ring. Without
      * the reserve the shares take every frame (4096 / 3 ports = 1365 each leaves one), so only the first probe of a
      * duty cycle finds a frame and a second monitored tunnel's probes go out rarely or never.
      */
     static int fillShare(final Settings settings, final int ports) {
-        final int lendable = settings.frameCount() - OWN_FRAMES;
+        final int lendable = settings.frameCount() - settings.ownFrames();
         if (lendable < ports) {
-            throw new IllegalArgumentException("a UMEM of " + settings.frameCount() + " frames keeps " + OWN_FRAMES
-                    + " for the worker and has too few left for " + ports + " ports");
+            throw new IllegalArgumentException("a UMEM of " + settings.frameCount() + " frames keeps "
+                    + settings.ownFrames() + " for the worker and has too few left for " + ports + " ports");
         }
         return Math.min(settings.socket().fillSize(), lendable / ports);
     }
