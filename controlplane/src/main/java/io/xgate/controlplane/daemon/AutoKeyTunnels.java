@@ -33,10 +33,10 @@ import org.agrona.concurrent.SystemNanoClock;
 /**
  * The daemon's auto-key tunnels: the IKE engine on kernel UDP sockets, driven from the control thread, its gateways
  * following the commits ({@link #apply}: only the gateways a commit touches start, stop or renegotiate), and the
- * child SAs it negotiates programmed into the worker — outbound via the tunnel (following the next hop toward the
- * peer), inbound by SPI — and removed when deleted. A child SA for a tunnel that has one replaces its outbound SA in
- * one step (equal selectors), so a renegotiation is make-before-break. Remembers each gateway's last failure line
- * for {@code show vpn ike-sa} and for the log line of a lost IKE SA. Control thread only.
+ * child SAs it negotiates programmed into the worker make-before-break — inbound by SPI first, then outbound via the
+ * tunnel (following the next hop toward the peer), replacing a rekeyed pair's (equal selectors, counters carry
+ * on) — and removed when deleted. Remembers each gateway's last failure line for {@code show vpn ike-sa} and for
+ * the log line of a lost IKE SA. Control thread only.
  */
 final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AutoKeyTunnels.class.getName());
@@ -62,6 +62,8 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     private final Map<String, Failure> lastFailure = new HashMap<>();
     /** By inbound SPI. */
     private final Map<Integer, Installed> installed = new LinkedHashMap<>();
+    /** Inbound SAs in the worker whose outbound partner is not yet in use, by SPI. */
+    private final Map<Integer, InboundSa> receiving = new HashMap<>();
     /** The IKEv2 gateways of the config applied last, by name. */
     private Map<String, GatewayPolicy> gateways = Map.of();
     private DeviceConfig config;
@@ -195,20 +197,43 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     }
 
     @Override
-    public void childSaUp(final EstablishedChild child) {
+    public void ikeSaRekeyed(final GatewayPolicy gateway, final IkeSaRecord old, final IkeSaRecord replacement) {
+        keyExport.ifPresent(export -> export.ikeSa(replacement));
+    }
+
+    /** Make-before-break, first step: the worker receives with the new SA before the peer may send with it. */
+    @Override
+    public void inboundSaUp(final EstablishedChild child) {
+        try (AutoKeySas sas = AutoKeySas.of(child)) {
+            final InboundSa in = proxy.addInboundSa(sas.inbound());
+            if (in == null) {
+                LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed",
+                        child.gateway(), child);
+                return;
+            }
+            receiving.put(in.spi(), in);
+        }
+    }
+
+    /**
+     * Second step: the child's outbound SA is replaced by this one (the worker swaps the SA of equal selectors in
+     * the tunnel, whose counters carry on); the old inbound SA goes later, with {@link #childSaDown}.
+     */
+    @Override
+    public void outboundSaUp(final EstablishedChild child) {
         final String localInterface = child.gateway().gateway().localAddress().interfaceName();
         final DeviceLayout layout = new DeviceLayout(config);
         final int port = layout.portId(localInterface);
         final IpAddress nextHop = layout.nextHopToward(localInterface, IpAddress.of(child.peer()));
+        final InboundSa in = receiving.remove(child.sa().inboundSpi());
+        if (in == null) {
+            return; // its inbound SA never reached the worker; already logged
+        }
         try (AutoKeySas sas = AutoKeySas.of(child)) {
             keyExport.ifPresent(export -> export.childSa(child, sas));
-            final InboundSa in = proxy.addInboundSa(sas.inbound());
-            final OutboundSa out = in == null ? null
-                    : proxy.addOutboundSa(sas.outbound(), port, neighbours.macOf(nextHop));
+            final OutboundSa out = proxy.addOutboundSa(sas.outbound(), port, neighbours.macOf(nextHop));
             if (out == null) {
-                if (in != null) {
-                    proxy.removeInboundSa(in.spi());
-                }
+                proxy.removeInboundSa(in.spi());
                 LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed",
                         child.gateway(), child);
                 return;
@@ -224,6 +249,7 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     public void childSaDown(final EstablishedChild child) {
         final int tunnelId = DeviceLayout.tunnelId(child.policy().tunnel().tunnelInterface());
         installed.remove(child.sa().inboundSpi());
+        receiving.remove(child.sa().inboundSpi());
         neighbours.unfollowOutboundSa(tunnelId, child.sa().outboundSpi());
         // The outbound SA is gone already when a newer child of the same selectors replaced it.
         proxy.removeOutboundSa(tunnelId, child.sa().outboundSpi());

@@ -1,5 +1,6 @@
 /**
- * IKEv2 (RFC 7296) for auto-key tunnels: the wire codec and the cryptography (phase 1), the exchanges (phase 2a).
+ * IKEv2 (RFC 7296) for auto-key tunnels: the wire codec and the cryptography (phase 1), the exchanges (phase 2a),
+ * rekeying of child and IKE SAs with collision handling, and dead peer detection (phase 2b).
  *
  * <ul>
  *   <li>{@code ike.wire}: bounded byte readers/writers and the immutable {@link io.xgate.controlplane.ike.wire.Bytes}.</li>

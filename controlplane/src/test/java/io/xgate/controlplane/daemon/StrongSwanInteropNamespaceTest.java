@@ -125,8 +125,11 @@ class StrongSwanInteropNamespaceTest {
             assertTrue(System.currentTimeMillis() < deadline, Files.readString(strongSwan.log()));
             Thread.sleep(100);
         }
-        assertEquals(0, JSON.readTree(cli("show", "vpn", "ipsec-sa", "--json")).path("sas").size(),
-            "the child SAs went with the IKE SA");
+        // Our side removes them when strongSwan's answer to the Delete arrives, a moment after its log line.
+        while (JSON.readTree(cli("show", "vpn", "ipsec-sa", "--json")).path("sas").size() != 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the child SAs went with the IKE SA");
+            Thread.sleep(100);
+        }
     }
 
     @Test
@@ -166,9 +169,74 @@ class StrongSwanInteropNamespaceTest {
             + "peer allows 198.18.3.0/24<->198.18.2.0/24 any");
     }
 
+    /**
+     * strongSwan rekeys p1 every ~20 s and the IKE SA every ~30 s; xgate rekeys p2 at its own soft lifetime (the
+     * 180 s minimum PAN-OS allows, so 144-162 s). Pings at 10/s through both proxy IDs the whole time: none lost.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void rekeysByBothSidesLoseNoPing() throws Exception {
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false,
+            "aes256gcm16-prfsha256-ecp256", "aes128gcm16-ecp256", "198.18.1.0/24",
+            new Lifetimes("rekey_time = 30s", "rekey_time = 20s", "rekey_time = 1h", ", lifetime: {minutes: 3}",
+                ", lifetime: {seconds: 180}"));
+        awaitChildSas(2);
+        pingBothWays();
+        final int count = 1700;
+        final Process p1 = lab.startIn(lab.hostNamespace(Side.A), lab.dir().resolve("ping-p1.txt"), "ping", "-i", "0.1",
+            "-c", String.valueOf(count), "-W", "1", "-I", "198.18.1.10", "-q", "198.18.2.10");
+        final Process p2 = lab.startIn(lab.hostNamespace(Side.A), lab.dir().resolve("ping-p2.txt"), "ping", "-i", "0.1",
+            "-c", String.valueOf(count), "-W", "1", "-I", "198.18.21.10", "-q", "198.18.22.10");
+        assertTrue(p1.waitFor(200, TimeUnit.SECONDS) && p2.waitFor(10, TimeUnit.SECONDS), "pings did not finish");
+        final String log = Files.readString(lab.log(Side.A));
+        final String summary = Files.readString(lab.dir().resolve("ping-p1.txt")) + Files.readString(
+            lab.dir().resolve("ping-p2.txt"));
+        assertEquals(2, summary.lines().filter(l -> l.contains(count + " packets transmitted, " + count + " received"))
+            .count(), summary + log);
+        assertTrue(log.lines().filter(l -> l.contains("peer rekeys child SA to-sw:p1")).count() >= 6, log);
+        assertTrue(log.lines().filter(l -> l.contains("(peer rekeyed)")).count() >= 4, log);
+        assertTrue(log.contains("rekeying child SA to-sw:p2"), log);
+        assertTrue(log.lines().noneMatch(l -> l.contains(" ERROR ") || l.contains(" WARNING ") && !l.contains("KeyExport")),
+            log);
+    }
+
+    /** strongSwan silenced by nftables in its namespace: xgate's liveness check goes unanswered, the peer is dead. */
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void aSilencedStrongSwanIsDeclaredDead() throws Exception {
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false,
+            "aes256gcm16-prfsha256-ecp256", "aes128gcm16-ecp256", "198.18.1.0/24");
+        awaitChildSas(2);
+        final String gb = lab.gatewayNamespace(Side.B);
+        lab.in(gb, "nft", "add", "table", "inet", "silence");
+        lab.in(gb, "nft", "add", "chain", "inet", "silence", "in", "{ type filter hook input priority 0 ; }");
+        lab.in(gb, "nft", "add", "chain", "inet", "silence", "out", "{ type filter hook output priority 0 ; }");
+        lab.in(gb, "nft", "add", "rule", "inet", "silence", "in", "udp", "dport", "{ 500, 4500 }", "drop");
+        lab.in(gb, "nft", "add", "rule", "inet", "silence", "out", "udp", "sport", "{ 500, 4500 }", "drop");
+        try {
+            awaitLog("dead peer: 192.0.2.2 did not answer a liveness check (sent 6 times, dpd interval 5 s): IKE SA and "
+                + "its child SAs torn down, reconnecting", 100_000);
+        } finally {
+            lab.in(gb, "nft", "delete", "table", "inet", "silence");
+        }
+        awaitLog("IKE SA down; last failure: dead peer", 5_000);
+    }
+
+    /** Rekey settings of both sides: strongSwan's per connection and per child, xgate's profile lifetimes. */
+    private record Lifetimes(String swIke, String swP1, String swP2, String xgateIke, String xgateEsp) {
+        static final Lifetimes DEFAULT = new Lifetimes("", "", "", "", "");
+    }
+
     private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
                        final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
                        final String swRemoteP1) throws Exception {
+        start(ikeEncryption, hash, group, espEncryption, espAuthentication, passive, swIke, swEsp, swRemoteP1,
+            Lifetimes.DEFAULT);
+    }
+
+    private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
+                       final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
+                       final String swRemoteP1, final Lifetimes lifetimes) throws Exception {
         strongSwan = new StrongSwan(lab);
         strongSwan.load("""
             connections {
@@ -178,6 +246,7 @@ class StrongSwanInteropNamespaceTest {
                 remote_addrs = 192.0.2.1
                 proposals = %s
                 encap = yes
+                %s
                 local { auth = psk
                   id = b.example }
                 remote { auth = psk
@@ -185,10 +254,12 @@ class StrongSwanInteropNamespaceTest {
                 children {
                   p1 { local_ts = 198.18.2.0/24
                     remote_ts = %s
-                    esp_proposals = %s }
+                    esp_proposals = %s
+                    %s }
                   p2 { local_ts = 198.18.22.0/24
                     remote_ts = 198.18.21.0/24
-                    esp_proposals = %s }
+                    esp_proposals = %s
+                    %s }
                 }
               }
             }
@@ -197,7 +268,7 @@ class StrongSwanInteropNamespaceTest {
                 id-b = b.example
                 secret = "%s" }
             }
-            """.formatted(swIke, swRemoteP1, swEsp, swEsp, PSK));
+            """.formatted(swIke, lifetimes.swIke(), swRemoteP1, swEsp, lifetimes.swP1(), swEsp, lifetimes.swP2(), PSK));
         lab.startGateway(Side.A, """
             device:
               workers: 1
@@ -216,9 +287,9 @@ class StrongSwanInteropNamespaceTest {
                   - {name: p1, destination: 198.18.2.0/24, interface: tunnel.1}
                   - {name: p2, destination: 198.18.22.0/24, interface: tunnel.1}
             ike-crypto-profiles:
-              - {name: ike, dh-group: [%s], encryption: [%s], hash: [%s]}
+              - {name: ike, dh-group: [%s], encryption: [%s], hash: [%s]%s}
             ipsec-crypto-profiles:
-              - {name: esp, esp: {encryption: [%s], authentication: [%s]}, dh-group: %s}
+              - {name: esp, esp: {encryption: [%s], authentication: [%s]}, dh-group: %s%s}
             ike-gateways:
               - name: strongswan
                 protocol: {version: ikev2}
@@ -239,8 +310,9 @@ class StrongSwanInteropNamespaceTest {
                   proxy-id:
                     - {name: p1, local: 198.18.1.0/24, remote: 198.18.2.0/24}
                     - {name: p2, local: 198.18.21.0/24, remote: 198.18.22.0/24}
-            """.formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"), lab.device(Side.A, false),
-            lab.device(Side.A, true), group, ikeEncryption, hash, espEncryption, espAuthentication, group, PSK, passive));
+            """.formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"),
+            lab.device(Side.A, false), lab.device(Side.A, true), group, ikeEncryption, hash, lifetimes.xgateIke(),
+            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), PSK, passive));
         awaitLog("worker 0 started");
     }
 
@@ -272,7 +344,11 @@ class StrongSwanInteropNamespaceTest {
     }
 
     private void awaitLog(final String line) throws Exception {
-        final long deadline = System.currentTimeMillis() + 20_000;
+        awaitLog(line, 20_000);
+    }
+
+    private void awaitLog(final String line, final long millis) throws Exception {
+        final long deadline = System.currentTimeMillis() + millis;
         final Path log = lab.log(Side.A);
         while (System.currentTimeMillis() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains(line)) {

@@ -105,7 +105,7 @@ final class AuthExchange {
         }
         session.established(IkeSession.State.IDLE);
         childFromResponse(session, auth.child(), auth.inboundSpi(), auth.offered(), response, sa.ni(), sa.nr(),
-            Optional.empty(), true);
+            Optional.empty()).ifPresent(session::activate);
         for (final ChildPolicy more : gateway.children().subList(1, gateway.children().size())) {
             session.enqueue(new LocalRequest.CreateChild(more));
         }
@@ -113,13 +113,13 @@ final class AuthExchange {
     }
 
     /**
-     * The child SA in a response to our IKE_AUTH or CREATE_CHILD_SA: installed, or the responder's refusal reported
-     * in an admin's words.
+     * The child SA in a response to our IKE_AUTH or CREATE_CHILD_SA: its inbound SA installed (the caller switches
+     * the outbound), or the responder's refusal reported in an admin's words.
      */
-    static void childFromResponse(final IkeSession session, final ChildPolicy child, final int inboundSpi,
-                                  final List<Proposal> offered, final IkeMessage response, final Bytes ni,
-                                  final Bytes nr, final Optional<KeyMaterial> pfs,
-                                  final boolean exchangeInitiator) {
+    static Optional<ChildSession> childFromResponse(final IkeSession session, final ChildPolicy child,
+                                                    final int inboundSpi, final List<Proposal> offered,
+                                                    final IkeMessage response, final Bytes ni, final Bytes nr,
+                                                    final Optional<KeyMaterial> pfs) {
         final String peer = session.peer();
         final Optional<SaPayload> answer = response.first(SaPayload.class);
         final Optional<TsPayload> tsi = tsOf(response, Role.INITIATOR);
@@ -134,18 +134,18 @@ final class AuthExchange {
                     ours.get(1).selectors())
                 : "we offered " + ProposalDescription.describe(offered);
             session.report(type + ": peer " + peer + " refused child SA " + child.name() + ": " + what);
-            return;
+            return Optional.empty();
         }
         final Optional<String> problem = ChildNegotiation.checkAnswer(child, offered, answer.get(), tsi.get(), tsr.get());
         if (problem.isPresent()) {
             release(session, inboundSpi);
             session.report(problem.get());
-            return;
+            return Optional.empty();
         }
         final Proposal chosen = answer.get().proposals().getFirst();
         final ChildSuite suite = NegotiatedSuites.child(chosen).orElseThrow();
-        session.install(child, record(session, child, inboundSpi, ChildNegotiation.spiValue(chosen.spi()), suite, ni, nr,
-            pfs, exchangeInitiator, tsi.get(), tsr.get()));
+        return Optional.of(session.install(child, record(session, child, inboundSpi,
+            ChildNegotiation.spiValue(chosen.spi()), suite, ni, nr, pfs, true, tsi.get(), tsr.get()), ni, nr));
     }
 
     // ---- responder
@@ -188,30 +188,42 @@ final class AuthExchange {
         final List<IkePayload> payloads = new ArrayList<>(List.of(idr, gateway.authenticator().sign(prf,
             SignedOctets.of(sa.initResponse(), sa.ni(), prf, sa.secrets().skPr(), idr))));
         session.established(IkeSession.State.IDLE);
-        payloads.addAll(childForRequest(session, request, sa.ni(), sa.nr(), false));
+        final ChildAnswer child = childForRequest(session, preferUnused(session), request, sa.ni(), sa.nr(), false);
+        payloads.addAll(child.payloads());
+        child.installed().ifPresent(session::activate);
         session.respond(request.header(), payloads, from, to);
         session.idle();
     }
 
+    /** The responder's answer to a child SA request, and the pair it installed (inbound only), if any. */
+    record ChildAnswer(List<IkePayload> payloads, Optional<ChildSession> installed) {
+        static ChildAnswer refused(final NotifyType type, final Bytes data) {
+            return new ChildAnswer(List.of(NotifyPayload.of(type, data)), Optional.empty());
+        }
+    }
+
     /**
-     * The responder's child SA payloads for a request carrying SA, TSi and TSr: installs the child and returns SA,
-     * TSi, TSr — with Nr and, under PFS, KEr for CREATE_CHILD_SA — or the error notify, reporting why.
+     * The responder's child SA payloads for a request carrying SA, TSi and TSr, matched against {@code candidates}:
+     * installs the child's inbound SA and returns SA, TSi, TSr — with Nr and, under PFS, KEr for CREATE_CHILD_SA — or
+     * the error notify, reporting why. The caller switches the outbound SA when it is time.
      */
-    static List<IkePayload> childForRequest(final IkeSession session, final IkeMessage request, final Bytes ni,
-                                            final Bytes nr, final boolean createChild) {
+    static ChildAnswer childForRequest(final IkeSession session, final List<ChildPolicy> candidates,
+                                       final IkeMessage request, final Bytes ni, final Bytes nr,
+                                       final boolean createChild) {
         final Optional<SaPayload> sa = request.first(SaPayload.class);
         final Optional<TsPayload> tsi = tsOf(request, Role.INITIATOR);
         final Optional<TsPayload> tsr = tsOf(request, Role.RESPONDER);
         if (sa.isEmpty() || tsi.isEmpty() || tsr.isEmpty()) {
-            return createChild ? List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, Bytes.EMPTY)) : List.of();
+            return createChild ? ChildAnswer.refused(NotifyType.INVALID_SYNTAX, Bytes.EMPTY)
+                : new ChildAnswer(List.of(), Optional.empty());
         }
         final int inboundSpi = session.ctx.spis().childSpi();
-        final ChildOffer offer = ChildNegotiation.respond(preferUnused(session), sa.get(), tsi.get(), tsr.get(),
-            inboundSpi, createChild);
+        final ChildOffer offer = ChildNegotiation.respond(candidates, sa.get(), tsi.get(), tsr.get(), inboundSpi,
+            createChild);
         if (offer instanceof ChildOffer.Rejected rejected) {
             release(session, inboundSpi);
             session.report(rejected.explanation());
-            return List.of(NotifyPayload.of(rejected.notifyType(), Bytes.EMPTY));
+            return ChildAnswer.refused(rejected.notifyType(), Bytes.EMPTY);
         }
         final ChildOffer.Accepted accepted = (ChildOffer.Accepted) offer;
         final List<IkePayload> payloads = new ArrayList<>(List.of(new SaPayload(List.of(accepted.answer()))));
@@ -223,8 +235,8 @@ final class AuthExchange {
                 final Optional<KePayload> theirs = request.first(KePayload.class);
                 if (theirs.isEmpty() || theirs.get().dhGroup() != group.get().id()) {
                     release(session, inboundSpi);
-                    return List.of(NotifyPayload.of(NotifyType.INVALID_KE_PAYLOAD,
-                        Bytes.of((byte) (group.get().id() >>> 8), (byte) group.get().id())));
+                    return ChildAnswer.refused(NotifyType.INVALID_KE_PAYLOAD,
+                        Bytes.of((byte) (group.get().id() >>> 8), (byte) group.get().id()));
                 }
                 final KeyExchange ours = group.get().generate(session.ctx.random());
                 try {
@@ -232,21 +244,21 @@ final class AuthExchange {
                 } catch (final InvalidKeyExchangeException e) {
                     release(session, inboundSpi);
                     session.report("CREATE_CHILD_SA: the peer's " + group.get().configName() + " value is invalid");
-                    return List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, Bytes.EMPTY));
+                    return ChildAnswer.refused(NotifyType.INVALID_SYNTAX, Bytes.EMPTY);
                 }
                 payloads.add(new KePayload(group.get().id(), ours.publicValue()));
             }
         }
-        session.install(accepted.policy(), record(session, accepted.policy(), inboundSpi, accepted.peerSpi(),
-            accepted.suite(), ni, nr, pfs, false, accepted.tsi(), accepted.tsr()));
+        final ChildSession installed = session.install(accepted.policy(), record(session, accepted.policy(), inboundSpi,
+            accepted.peerSpi(), accepted.suite(), ni, nr, pfs, false, accepted.tsi(), accepted.tsr()), ni, nr);
         pfs.ifPresent(KeyMaterial::wipe);
         payloads.add(accepted.tsi());
         payloads.add(accepted.tsr());
-        return payloads;
+        return new ChildAnswer(payloads, Optional.of(installed));
     }
 
     /** Our proxy IDs with those already up on this IKE SA last, so each peer request gets its own child SA. */
-    private static List<ChildPolicy> preferUnused(final IkeSession session) {
+    static List<ChildPolicy> preferUnused(final IkeSession session) {
         final List<ChildPolicy> used = session.children.stream().map(ChildSession::policy).toList();
         final List<ChildPolicy> ordered = new ArrayList<>(session.gateway.children().stream()
             .filter(c -> !used.contains(c)).toList());

@@ -47,7 +47,8 @@ public final class IkeEngine implements AutoCloseable {
 
     public IkeEngine(final List<GatewayPolicy> policies, final IkeTransport transport, final IkeListener listener,
                      final SecureRandom random, final NanoClock clock, final IkeTiming timing) {
-        this.ctx = new IkeContext(random, clock, transport, listener, timing, new Spis(random));
+        this.ctx = new IkeContext(random, clock, transport, listener, timing, new Spis(random),
+            session -> sessions.put(session.sa.localSpi(), session));
         this.policies = new ArrayList<>(policies);
         this.cookies = new Cookies(random);
         final long now = clock.nanoTime();
@@ -192,9 +193,9 @@ public final class IkeEngine implements AutoCloseable {
         sessions.put(spi, SaInitExchange.initiate(ctx, policy, spi));
     }
 
-    /** The live (not closed) session of a gateway, in either role. */
+    /** The live (not closed, not replaced by a rekey) session of a gateway, in either role. */
     public Optional<IkeSession> sessionOf(final GatewayPolicy policy) {
-        return sessions.values().stream().filter(s -> s.gateway == policy && !s.closed()).findFirst();
+        return sessions.values().stream().filter(s -> s.gateway == policy && !s.closed() && !s.replaced()).findFirst();
     }
 
     public List<IkeSession> sessions() {

@@ -13,6 +13,7 @@ import io.xgate.controlplane.ike.sa.ChildSaRecord;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.sa.Retransmission;
 import io.xgate.controlplane.ike.ts.TsNarrowing;
+import io.xgate.controlplane.ike.wire.Bytes;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -27,8 +28,10 @@ import java.util.concurrent.TimeUnit;
  * The state machine of one IKE SA (the Android IKE library's model): states are named after the procedure, who
  * started it and the exchange in flight, so a log line says exactly where a negotiation was. The SA's data lives
  * in {@link IkeSaRecord}; the exchanges' logic in {@link SaInitExchange}, {@link AuthExchange},
- * {@link CreateChildExchange} and {@link InformationalExchange}. One request of ours at a time (message-ID window
- * of 1); further local requests wait in a queue until the SA is {@link State#IDLE}.
+ * {@link CreateChildExchange}, {@link IkeRekeyExchange} and {@link InformationalExchange}. One request of ours at a
+ * time (message-ID window of 1); further local requests wait in a queue until the SA is {@link State#IDLE}. Child SAs
+ * and the IKE SA itself are rekeyed at a soft lifetime (random, before the hard one); a rekeyed IKE SA hands its
+ * child SAs and queued child requests to its successor.
  */
 public final class IkeSession {
     private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
@@ -43,6 +46,10 @@ public final class IkeSession {
         /** Established, no request of ours outstanding. */
         IDLE,
         CREATE_CHILD_LOCAL_CREATE,
+        REKEY_CHILD_LOCAL_CREATE,
+        REKEY_IKE_LOCAL_CREATE,
+        /** Replaced by a rekey the peer started: its Delete of this SA is due (our hard lifetime ends it otherwise). */
+        REKEYED,
         DELETE_CHILD_LOCAL_INFO,
         DELETE_IKE_LOCAL_INFO,
         LIVENESS_LOCAL_INFO,
@@ -60,7 +67,12 @@ public final class IkeSession {
     final List<ChildSession> children = new ArrayList<>();
     private final long createdNanos;
     private boolean announced;
+    /** Taken over by a rekeyed IKE SA: closing it is no loss of service. */
+    private boolean replaced;
     private long nextKeepaliveNanos;
+    private long rekeyAtNanos = Long.MAX_VALUE;
+    /** The peer's IKE rekey, answered while ours was in flight: the other half of a collision (RFC 7296 §2.8.2). */
+    private IkeSession collidingRekey;
 
     IkeSession(final IkeContext ctx, final IkeSaRecord sa, final GatewayPolicy gateway,
                final List<GatewayPolicy> candidates, final State initial) {
@@ -159,6 +171,7 @@ public final class IkeSession {
                 case Pending.Init init -> SaInitExchange.onResponse(this, init, message, raw, from, to);
                 case Pending.Auth auth -> AuthExchange.onResponse(this, auth, message);
                 case Pending.CreateChild create -> CreateChildExchange.onResponse(this, create, message);
+                case Pending.RekeyIke rekey -> IkeRekeyExchange.onResponse(this, rekey, message);
                 case Pending.DeleteChild delete -> InformationalExchange.onDeleteChildResponse(this, delete);
                 case Pending.DeleteIke delete -> close("IKE SA deleted: " + delete.reason());
                 case Pending.Liveness liveness -> idle();
@@ -188,12 +201,14 @@ public final class IkeSession {
         if (!announced) {
             return;
         }
-        if (exchange.equals(ExchangeType.CREATE_CHILD_SA)) {
+        if (state == State.REKEYED && !exchange.equals(ExchangeType.INFORMATIONAL)) {
+            respond(header, List.of(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE, Bytes.EMPTY)), from, to);
+        } else if (exchange.equals(ExchangeType.CREATE_CHILD_SA)) {
             CreateChildExchange.onRequest(this, message, from, to);
         } else if (exchange.equals(ExchangeType.INFORMATIONAL)) {
             InformationalExchange.onRequest(this, message, from, to);
         } else {
-            respond(header, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, io.xgate.controlplane.ike.wire.Bytes.EMPTY)),
+            respond(header, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, Bytes.EMPTY)),
                 from, to);
         }
     }
@@ -240,6 +255,8 @@ public final class IkeSession {
         while (state == State.IDLE && !queue.isEmpty()) {
             switch (queue.poll()) {
                 case LocalRequest.CreateChild create -> CreateChildExchange.start(this, create.policy());
+                case LocalRequest.RekeyChild rekey -> CreateChildExchange.rekey(this, rekey.child());
+                case LocalRequest.RekeyIke rekey -> IkeRekeyExchange.start(this);
                 case LocalRequest.DeleteChild delete -> InformationalExchange.deleteChild(this, delete.child(), delete.reason());
                 case LocalRequest.DeleteIke delete -> InformationalExchange.deleteIke(this, delete.reason());
                 case LocalRequest.Liveness liveness -> InformationalExchange.liveness(this);
@@ -253,15 +270,87 @@ public final class IkeSession {
     void established(final State next) {
         state = next;
         announced = true;
-        sa.expiresAt(ctx.now() + TimeUnit.SECONDS.toNanos(gateway.ikeProfile().lifetime().toSeconds()));
-        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway,
-            String.format("%016x/%016x", sa.initiatorSpi(), sa.responderSpi()),
+        lifetimeStarts();
+        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway, spis(),
             sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()));
         ctx.listener().ikeSaUp(gateway, sa);
     }
 
-    /** Installs a negotiated child SA pair in the data plane (through the listener). */
-    void install(final ChildPolicy policy, final ChildSaRecord record) {
+    private void lifetimeStarts() {
+        final long now = ctx.now();
+        final long lifetime = TimeUnit.SECONDS.toNanos(gateway.ikeProfile().lifetime().toSeconds());
+        sa.expiresAt(now + lifetime);
+        rekeyAtNanos = SoftLifetime.rekeyAt(now, lifetime, ctx.random());
+    }
+
+    /**
+     * This IKE SA, new from a rekey of {@code old}, takes over: the old SA's child SAs and queued child requests move
+     * here (RFC 7296 §2.18), and the old one is marked replaced so its end is no outage.
+     */
+    void takeOver(final IkeSession old) {
+        announced = true;
+        state = State.IDLE;
+        lifetimeStarts();
+        old.replaced = true;
+        children.addAll(old.children);
+        old.children.clear();
+        old.queue.removeIf(r -> r.aboutChildren() && queue.add(r));
+        LOG.log(Level.INFO, "{0}: IKE SA {1} rekeyed to {2} ({3})", gateway, old.spis(), spis(),
+            sa.weInitiated() ? "we rekeyed" : "peer rekeyed");
+        ctx.listener().ikeSaRekeyed(gateway, old.sa, sa);
+        ctx.register(this);
+        startNext();
+    }
+
+    boolean replaced() {
+        return replaced;
+    }
+
+    /** A new IKE SA from colliding rekeys, not yet known to survive: it answers the peer but holds no children. */
+    void standby() {
+        announced = true;
+    }
+
+    /** This new IKE SA lost a rekey collision: it is deleted (by whoever created it) and its end is no outage. */
+    void redundant() {
+        replaced = true;
+    }
+
+    /** The peer rekeyed this IKE SA: its Delete of it is due. */
+    void rekeyedByPeer() {
+        state = State.REKEYED;
+    }
+
+    void rekeyAt(final long at) {
+        rekeyAtNanos = at;
+    }
+
+    void collidingRekey(final IkeSession theirs) {
+        collidingRekey = theirs;
+    }
+
+    /** The peer's IKE SA rekey that crossed ours, taken once. */
+    Optional<IkeSession> takeCollidingRekey() {
+        final Optional<IkeSession> theirs = Optional.ofNullable(collidingRekey);
+        collidingRekey = null;
+        return theirs;
+    }
+
+    /** Whether our exchange in flight is a rekey of {@code child} (not merely queued). */
+    boolean rekeyInFlight(final ChildSession child) {
+        return pending instanceof Pending.CreateChild create && create.rekeyed().filter(c -> c == child).isPresent();
+    }
+
+    /** Whether any of our child exchanges (create, rekey, delete) is in flight: the IKE SA may not be rekeyed now. */
+    boolean childExchangeInFlight() {
+        return pending instanceof Pending.CreateChild || pending instanceof Pending.DeleteChild;
+    }
+
+    /**
+     * Programs the inbound SA of a negotiated pair (make-before-break: before the answer or the switch that makes the
+     * peer send on it); {@link #activate} switches the outbound SA. {@code ni}/{@code nr} are the exchange's nonces.
+     */
+    ChildSession install(final ChildPolicy policy, final ChildSaRecord record, final Bytes ni, final Bytes nr) {
         final boolean udp = switch (policy.tunnel().espInUdp()) {
             case ALWAYS -> true;
             case NEVER -> false;
@@ -270,11 +359,20 @@ public final class IkeSession {
         final int peerPort = sa.remote().getPort() == IkePorts.IKE ? IkePorts.NAT_T : sa.remote().getPort();
         final EstablishedChild child = new EstablishedChild(gateway, policy, record, sa.local().getAddress(),
             sa.remote().getAddress(), udp ? IkePorts.NAT_T : 0, udp ? peerPort : 0);
-        final ChildSession session = new ChildSession(policy, record, child);
+        final ChildSession session = new ChildSession(policy, record, child, ni, nr);
         children.add(session);
-        LOG.log(Level.INFO, "{0}: {1} up, selectors {2}", gateway, child, TsNarrowing.describe(record.localTs(), record.remoteTs()));
-        ctx.listener().childSaUp(child);
-        record.wipe();
+        ctx.listener().inboundSaUp(child);
+        return session;
+    }
+
+    /** The pair sends from now on; its keys leave the control plane. */
+    void activate(final ChildSession child) {
+        final long lifetime = child.sa().expiresAtNanos() - ctx.now();
+        child.installed(SoftLifetime.rekeyAt(ctx.now(), Math.max(lifetime, 0), ctx.random()));
+        LOG.log(Level.INFO, "{0}: {1} up, selectors {2}", gateway, child.established(),
+            TsNarrowing.describe(child.sa().localTs(), child.sa().remoteTs()));
+        ctx.listener().outboundSaUp(child.established());
+        child.sa().wipe();
     }
 
     /** The child is gone (deleted by either side or with the IKE SA): out of the data plane, SPI free. */
@@ -283,8 +381,28 @@ public final class IkeSession {
             LOG.log(Level.INFO, "{0}: {1} down: {2}", gateway, child.established(), why);
             ctx.listener().childSaDown(child.established());
             ctx.spis().releaseChild(child.sa().inboundSpi());
+            child.sa().wipe();
         }
         children.remove(child);
+    }
+
+    /**
+     * A deleted pair: a rekeyed one keeps its inbound SA for the grace period (the peer may still have packets on the
+     * way with the old SPI); any other goes at once.
+     */
+    void deleted(final ChildSession child, final String why) {
+        final ChildSession successor = child.successor();
+        if (successor == null) {
+            remove(child, why);
+            return;
+        }
+        if (successor.state() == ChildSession.State.INBOUND_ONLY) {
+            // We answered the rekey: the initiator deleting the old pair is our cue to send with the new one.
+            activate(successor);
+        }
+        LOG.log(Level.INFO, "{0}: {1} rekeyed and deleted ({2}); inbound kept for the grace period", gateway,
+            child.established(), why);
+        child.retiring(ctx.now() + ctx.timing().rekeyGraceNanos());
     }
 
     Optional<ChildSession> childByOutboundSpi(final int spi) {
@@ -312,10 +430,11 @@ public final class IkeSession {
             remove(child, why);
         }
         state = State.CLOSED;
-        if (announced) {
-            LOG.log(Level.INFO, "{0}: IKE SA {1} closed: {2}", gateway,
-                String.format("%016x/%016x", sa.initiatorSpi(), sa.responderSpi()), why);
+        if (announced && !replaced) {
+            LOG.log(Level.INFO, "{0}: IKE SA {1} closed: {2}", gateway, spis(), why);
             ctx.listener().ikeSaDown(gateway, sa);
+        } else if (replaced) {
+            LOG.log(Level.INFO, "{0}: rekeyed IKE SA {1} deleted", gateway, spis());
         }
         sa.wipe();
     }
@@ -371,6 +490,10 @@ public final class IkeSession {
         return !old.isEmpty();
     }
 
+    String spis() {
+        return String.format("%016x/%016x", sa.initiatorSpi(), sa.responderSpi());
+    }
+
     // ---- time
 
     void tick(final long now) {
@@ -399,19 +522,20 @@ public final class IkeSession {
         }
         if (now - sa.expiresAtNanos() >= 0) {
             if (queue.stream().noneMatch(r -> r instanceof LocalRequest.DeleteIke)) {
-                enqueue(new LocalRequest.DeleteIke("lifetime of ike-crypto-profile " + gateway.ikeProfile().name()
-                    + " reached (IKE rekeying comes later)"));
+                enqueue(new LocalRequest.DeleteIke("hard lifetime of ike-crypto-profile " + gateway.ikeProfile().name()
+                    + " reached without a rekey"));
             }
             return;
         }
+        if (replaced || state == State.REKEYED) {
+            return;
+        }
         for (final ChildSession child : List.copyOf(children)) {
-            if (child.state() == ChildSession.State.INSTALLED && now - child.sa().expiresAtNanos() >= 0) {
-                child.deleting();
-                enqueue(new LocalRequest.DeleteChild(child, "hard lifetime reached"));
-                if (gateway.initiates()) {
-                    enqueue(new LocalRequest.CreateChild(child.policy()));
-                }
-            }
+            tick(child, now);
+        }
+        if (now - rekeyAtNanos >= 0) {
+            rekeyAtNanos = Long.MAX_VALUE;
+            enqueue(LocalRequest.RekeyIke.INSTANCE);
         }
         final var ikev2 = gateway.gateway().ikev2();
         if (ikev2.dpdEnabled() && state == State.IDLE && queue.isEmpty()
@@ -424,12 +548,54 @@ public final class IkeSession {
         }
     }
 
+    private void tick(final ChildSession child, final long now) {
+        final boolean expired = now - child.sa().expiresAtNanos() >= 0;
+        switch (child.state()) {
+            case INSTALLED -> {
+                if (expired) {
+                    child.deleting();
+                    enqueue(new LocalRequest.DeleteChild(child, "hard lifetime reached without a rekey"));
+                    if (gateway.initiates()) {
+                        enqueue(new LocalRequest.CreateChild(child.policy()));
+                    }
+                } else if (now - child.rekeyAtNanos() >= 0) {
+                    child.rekeying();
+                    enqueue(new LocalRequest.RekeyChild(child));
+                }
+            }
+            case INBOUND_ONLY -> {
+                if (now - child.deadlineNanos() >= 0) {
+                    LOG.log(Level.INFO, "{0}: {1}: the peer did not delete the SA it rekeyed; sending with the new one",
+                        gateway, child.established());
+                    activate(child);
+                }
+            }
+            case REKEYED, REDUNDANT -> {
+                if (expired) {
+                    child.deleting();
+                    enqueue(new LocalRequest.DeleteChild(child, "hard lifetime of a replaced SA reached"));
+                }
+            }
+            case RETIRING -> {
+                if (now - child.deadlineNanos() >= 0) {
+                    remove(child, "grace period after the rekey ended");
+                }
+            }
+            case REKEY_CHILD_LOCAL_CREATE, DELETE_CHILD_LOCAL_INFO, DELETED -> {
+            }
+        }
+    }
+
     private void giveUp() {
         final Retransmission r = sa.retransmission();
         r.answered();
         if (state == State.CREATE_IKE_LOCAL_INIT) {
             fail("no answer from peer " + sa.remote() + " to IKE_SA_INIT after " + r.sent()
                 + " transmissions: check peer-address, that the peer speaks IKEv2 and that UDP 500 and 4500 pass");
+        } else if (state == State.LIVENESS_LOCAL_INFO) {
+            fail("dead peer: " + peer() + " did not answer a liveness check (sent " + r.sent() + " times, dpd interval "
+                + gateway.gateway().ikev2().dpdInterval() + " s): IKE SA and its child SAs torn down"
+                + (gateway.initiates() ? ", reconnecting" : " (passive: waiting for the peer)"));
         } else {
             fail("peer " + peer() + " stopped answering (" + state + ", request #" + r.messageId() + " sent "
                 + r.sent() + " times): IKE SA and its child SAs are gone");

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * INFORMATIONAL (RFC 7296 §1.4, §1.5): deletes of child SAs and of the IKE SA both ways, and the empty request
- * that checks liveness (answered with an empty response).
+ * that checks liveness (answered with an empty response). The Delete of a rekeyed pair is the rekey responder's cue
+ * to send with its successor.
  */
 final class InformationalExchange {
     private static final int CHILD_SPI_SIZE = 4;
@@ -24,16 +25,23 @@ final class InformationalExchange {
     private InformationalExchange() {
     }
 
+    /** Deletes {@code child}, unless the peer deleted it while our request waited in the queue. */
     static void deleteChild(final IkeSession session, final ChildSession child, final String reason) {
+        if (!session.children.contains(child)) {
+            return;
+        }
         child.deleting();
         session.request(ExchangeType.INFORMATIONAL, List.of(new DeletePayload(SecurityProtocol.ESP, CHILD_SPI_SIZE,
             List.of(ChildNegotiation.spi(child.sa().inboundSpi())))), new Pending.DeleteChild(child, reason),
             IkeSession.State.DELETE_CHILD_LOCAL_INFO);
     }
 
-    /** The peer confirmed: only now the inbound SA goes, so packets still in flight are received (§1.4.1). */
+    /**
+     * The peer confirmed: only now the inbound SA goes (after the grace period for a rekeyed pair), so packets still
+     * in flight are received (§1.4.1).
+     */
     static void onDeleteChildResponse(final IkeSession session, final Pending.DeleteChild delete) {
-        session.remove(delete.child(), delete.reason());
+        session.deleted(delete.child(), delete.reason());
         session.idle();
     }
 
@@ -72,9 +80,10 @@ final class InformationalExchange {
             for (final Bytes spi : delete.spis()) {
                 final Optional<ChildSession> child = session.childByOutboundSpi(ChildNegotiation.spiValue(spi));
                 child.ifPresent(c -> {
-                    // A child we are deleting ourselves is answered too, but was already removed (RFC 7296 §1.4.1).
+                    // A child we are deleting ourselves is answered too (RFC 7296 §1.4.1); one we are rekeying goes
+                    // as if our rekey had finished (§2.25.1): the peer answers that rekey with TEMPORARY_FAILURE.
                     ours.add(ChildNegotiation.spi(c.sa().inboundSpi()));
-                    session.remove(c, "deleted by peer " + session.peer());
+                    session.deleted(c, "deleted by peer " + session.peer());
                 });
             }
         }

@@ -8,7 +8,14 @@ sealed interface LocalRequest {
     record CreateChild(ChildPolicy policy) implements LocalRequest {
     }
 
+    record RekeyChild(ChildSession child) implements LocalRequest {
+    }
+
     record DeleteChild(ChildSession child, String reason) implements LocalRequest {
+    }
+
+    enum RekeyIke implements LocalRequest {
+        INSTANCE
     }
 
     record DeleteIke(String reason) implements LocalRequest {
@@ -17,5 +24,10 @@ sealed interface LocalRequest {
     /** An empty INFORMATIONAL (liveness check, PAN-OS's name for DPD). */
     enum Liveness implements LocalRequest {
         INSTANCE
+    }
+
+    /** Whether the request concerns child SAs, so it moves with them to a rekeyed IKE SA. */
+    default boolean aboutChildren() {
+        return this instanceof CreateChild || this instanceof RekeyChild || this instanceof DeleteChild;
     }
 }

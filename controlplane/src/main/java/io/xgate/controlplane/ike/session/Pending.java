@@ -20,8 +20,13 @@ sealed interface Pending {
     record Auth(ChildPolicy child, int inboundSpi, List<Proposal> offered, IdPayload ourId) implements Pending {
     }
 
-    record CreateChild(ChildPolicy child, int inboundSpi, List<Proposal> offered, Bytes ni, Optional<KeyExchange> ke)
-            implements Pending {
+    /** A new child SA, or the successor of {@code rekeyed} (CREATE_CHILD_SA with N(REKEY_SA)). */
+    record CreateChild(ChildPolicy child, int inboundSpi, List<Proposal> offered, Bytes ni, Optional<KeyExchange> ke,
+                       Optional<ChildSession> rekeyed) implements Pending {
+    }
+
+    /** A new IKE SA with our SPI {@code spi} to replace this one (RFC 7296 §1.3.2). */
+    record RekeyIke(long spi, List<Proposal> offered, Bytes ni, KeyExchange ke) implements Pending {
     }
 
     record DeleteChild(ChildSession child, String reason) implements Pending {

@@ -5,6 +5,8 @@ import org.agrona.concurrent.CachedNanoClock;
 
 import java.net.InetAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,12 +17,13 @@ final class EnginePair {
     static final InetAddress A = InetAddress.ofLiteral("192.0.2.1");
     static final InetAddress B = InetAddress.ofLiteral("192.0.2.2");
     static final IkeTiming TIMING = new IkeTiming(new RetransmitPolicy(TimeUnit.SECONDS.toNanos(1), 3),
-        TimeUnit.SECONDS.toNanos(30), 8, 4, TimeUnit.SECONDS.toNanos(10));
+        TimeUnit.SECONDS.toNanos(30), 8, 4, TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(5));
 
     final CachedNanoClock clock = new CachedNanoClock();
     final FakeWire wire = new FakeWire();
-    final RecordingListener a = new RecordingListener();
-    final RecordingListener b = new RecordingListener();
+    final List<RecordingListener.Step> journal = new ArrayList<>();
+    final RecordingListener a = new RecordingListener("A", journal);
+    final RecordingListener b = new RecordingListener("B", journal);
     final IkeEngine engineA;
     final IkeEngine engineB;
 

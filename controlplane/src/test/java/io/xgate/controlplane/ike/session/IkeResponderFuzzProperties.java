@@ -40,7 +40,7 @@ class IkeResponderFuzzProperties {
             public void sendKeepalive(final InetSocketAddress from, final InetSocketAddress to) {
                 REPLY[0] += 1;
             }
-        }, new RecordingListener(), EnginePair.seeded(3), CLOCK, EnginePair.TIMING);
+        }, new RecordingListener("responder", new java.util.ArrayList<>()), EnginePair.seeded(3), CLOCK, EnginePair.TIMING);
     }
 
     @Provide
