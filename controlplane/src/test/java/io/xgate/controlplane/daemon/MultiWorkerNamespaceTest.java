@@ -57,14 +57,20 @@ class MultiWorkerNamespaceTest {
         lab.close();
     }
 
+    /** gw-a pins its workers (worker i to CPU i), gw-b leaves them to the scheduler. */
     private String config(final Side side, final int workers) {
-        return SUITE.config(lab, side).replace("workers: 1", "workers: " + workers);
+        final String pinning = side == Side.A ? "\n  cpu-list: [0, 1]" : "";
+        return SUITE.config(lab, side).replace("workers: 1", "workers: " + workers + pinning);
     }
 
     @Test
     @Order(1)
     void twoWorkersPerGatewayCarryManyFlowsBothWaysAndHandOverToTheTunnelsOwnerWithoutLoss() throws Exception {
         lab.startGateways(config(Side.A, WORKERS), config(Side.B, WORKERS));
+        final String logA = Files.readString(lab.log(Side.A));
+        for (int w = 0; w < WORKERS; w++) {
+            assertTrue(logA.contains("worker " + w + " started (pinned to CPU " + w + ","), logA);
+        }
         final Process echo = lab.startTraffic(lab.hostNamespace(Side.B), "echo-all", PORT, "30");
         final BufferedReader ready = new BufferedReader(new InputStreamReader(echo.getInputStream(),
                 StandardCharsets.US_ASCII));
@@ -109,7 +115,7 @@ class MultiWorkerNamespaceTest {
     @Order(2)
     void moreWorkersThanReceiveQueuesIsRefusedNamingTheDevice() throws Exception {
         lab.stopGateway(Side.A);
-        lab.startGateway(Side.A, config(Side.A, WORKERS + 1));
+        lab.startGateway(Side.A, config(Side.A, WORKERS + 1).replace("\n  cpu-list: [0, 1]", ""));
         final long deadline = System.currentTimeMillis() + 15_000;
         String log = "";
         while (System.currentTimeMillis() < deadline) {
