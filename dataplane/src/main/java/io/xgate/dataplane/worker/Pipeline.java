@@ -172,6 +172,12 @@ public final class Pipeline {
             return;
         }
         final long start = chunk + memory.headroom() + EthernetFrame.LENGTH;
+        if (start + length > chunk + memory.frameSize()) {
+            // Only if the workers' frames differ in size or headroom: counted, never an exception in the loop.
+            pool.give(chunk);
+            in.counters().drop(DropReason.MTU);
+            return;
+        }
         final MemorySegment m = memory.segment();
         MemorySegment.copy(packet, offset, m, start, length);
         pkt.wrap(m, chunk, chunk + memory.frameSize(), start, length);
