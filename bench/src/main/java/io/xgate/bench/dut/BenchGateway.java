@@ -2,22 +2,23 @@ package io.xgate.bench.dut;
 
 import io.xgate.dataplane.crypto.CryptoProviders;
 import io.xgate.dataplane.lab.TestCounters;
-import io.xgate.dataplane.port.xdp.XdpGatewayPorts;
+import io.xgate.dataplane.port.xdp.XdpWorkers;
 import io.xgate.dataplane.port.xdp.XdpPortSpec;
 import io.xgate.dataplane.worker.Worker;
-import io.xgate.dataplane.worker.WorkerChannels;
 import io.xgate.dataplane.worker.WorkerProxy;
 import io.xgate.dataplane.worker.WorkerRunner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToIntFunction;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
- * One xgate gateway inside the bench process: its AF_XDP ports (opened in the calling thread's namespace), one
- * worker programmed through {@link WorkerProxy} exactly as {@code xgate run} programs its worker, and the
- * worker's thread. The daemon's control loop (neighbour polling, punts) is left out: the bench hands the worker
+ * One xgate gateway inside the bench process: its AF_XDP ports (opened in the calling thread's namespace), its
+ * workers ({@link XdpWorkers}, as {@code xgate run} opens them) programmed through {@link WorkerProxy} exactly as
+ * {@code xgate run} programs them, and the workers' threads. The daemon's control loop (neighbour polling, punts) is left out: the bench hands the worker
  * every neighbour up front, so nothing else runs beside generator, sink and workers.
  */
 final class BenchGateway implements AutoCloseable {
@@ -30,69 +31,64 @@ final class BenchGateway implements AutoCloseable {
     private static final long MAX_YIELDS = 1000;
     private static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final XdpGatewayPorts ports;
-    private final WorkerChannels channels;
-    private final WorkerRunner runner;
+    private final XdpWorkers xdp;
+    private final List<WorkerRunner> runners;
 
-    private BenchGateway(final XdpGatewayPorts ports, final WorkerChannels channels, final WorkerRunner runner) {
-        this.ports = ports;
-        this.channels = channels;
-        this.runner = runner;
+    private BenchGateway(final XdpWorkers xdp, final List<WorkerRunner> runners) {
+        this.xdp = xdp;
+        this.runners = runners;
     }
 
     /**
-     * Opens the ports and programs the worker with {@code program}, which posts commands and returns how many;
-     * they are applied on this thread before the worker's own starts, so no frame meets a half-built table.
+     * Opens the ports of {@code workers} workers (worker i on queue i of every device) and programs them with
+     * {@code program}, which posts commands; they are applied on this thread before the workers' own start, so no
+     * frame meets a half-built table.
      */
-    static BenchGateway start(final String name, final List<XdpPortSpec> specs,
-                              final ToIntFunction<WorkerProxy> program) {
+    static BenchGateway start(final String name, final IntFunction<List<XdpPortSpec>> specsOfQueue,
+                              final int workers, final Consumer<WorkerProxy> program) {
         final CountersManager counters = TestCounters.manager();
-        final XdpGatewayPorts ports = XdpGatewayPorts.open(specs, XdpGatewayPorts.Settings.defaults(), counters);
-        WorkerChannels channels = null;
+        final XdpWorkers xdp = XdpWorkers.open(specsOfQueue, workers, List.of(), counters);
+        final List<WorkerRunner> runners = new ArrayList<>();
         try {
-            channels = new WorkerChannels(0, counters);
-            final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, Worker.NO_PINNING);
-            final int commands = program.applyAsInt(channels.proxy(CryptoProviders.select().provider(), counters));
-            while (worker.commandsApplied() < commands) {
-                worker.doWork();
+            final WorkerProxy proxy = xdp.proxy(CryptoProviders.select().provider(), counters);
+            program.accept(proxy);
+            for (int i = 0; i < workers; i++) {
+                final Worker worker = xdp.workers().get(i);
+                while (worker.commandsApplied() < proxy.posted(i)) {
+                    worker.doWork();
+                }
             }
-            final WorkerRunner runner = WorkerRunner.start(worker,
-                    new BackoffIdleStrategy(MAX_SPINS, MAX_YIELDS, 1, MAX_PARK_NS),
-                    e -> System.err.println("xgate worker " + name + ": " + e), null);
-            return new BenchGateway(ports, channels, runner);
+            for (final Worker worker : xdp.workers()) {
+                runners.add(WorkerRunner.start(worker, new BackoffIdleStrategy(MAX_SPINS, MAX_YIELDS, 1, MAX_PARK_NS),
+                        e -> System.err.println("xgate " + worker.roleName() + " " + name + ": " + e), null));
+            }
+            return new BenchGateway(xdp, runners);
         } catch (final Throwable e) { // Errors too: close the sockets whatever failed
-            ports.close();
-            if (channels != null) {
-                channels.close();
-            }
+            runners.forEach(WorkerRunner::close);
+            xdp.close();
             throw e;
         }
     }
 
-    /** The worker's thread, e.g. for its allocation statistics. */
-    Thread workerThread() {
-        return runner.thread();
+    /** The workers' threads, e.g. for their allocation statistics. */
+    List<Thread> workerThreads() {
+        return runners.stream().map(WorkerRunner::thread).toList();
     }
 
-    /** Stops the worker, then closes its ports (detaching their programs) and channels. */
+    /** Stops the workers, then closes their ports (detaching the programs) and channels. */
     @Override
     public void close() {
         try {
-            runner.close();
+            runners.forEach(WorkerRunner::close);
         } finally {
-            try {
-                ports.close();
-            } finally {
-                channels.close();
-            }
+            xdp.close();
         }
     }
 
     /** Throws unless every command was posted. */
-    static int posted(final List<Boolean> accepted, final String what) {
+    static void requirePosted(final List<Boolean> accepted, final String what) {
         if (accepted.contains(false)) {
             throw new IllegalStateException("worker command ring full while programming " + what);
         }
-        return accepted.size();
     }
 }

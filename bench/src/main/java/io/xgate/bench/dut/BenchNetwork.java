@@ -40,7 +40,15 @@ public final class BenchNetwork implements AutoCloseable {
 
     /** Adds a veth pair inside the namespace, both ends up, no addresses (the frames are made in user space). */
     public void addVethPair(final String a, final String macA, final String b, final String macB) throws IOException {
-        ip("link", "add", a, "address", macA, "type", "veth", "peer", "name", b, "address", macB);
+        addVethPair(a, macA, b, macB, 1);
+    }
+
+    /** The same with {@code queues} transmit and receive queues at each end (one per worker of a gateway). */
+    public void addVethPair(final String a, final String macA, final String b, final String macB, final int queues)
+            throws IOException {
+        final String q = Integer.toString(queues);
+        ip("link", "add", a, "address", macA, "numtxqueues", q, "numrxqueues", q, "type", "veth", "peer", "name", b,
+                "address", macB, "numtxqueues", q, "numrxqueues", q);
         ip("link", "set", a, "up");
         ip("link", "set", b, "up");
     }

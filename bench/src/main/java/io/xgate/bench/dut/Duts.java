@@ -12,12 +12,15 @@ public final class Duts {
     public static final String LOOPBACK = "loopback";
     public static final String XGATE = "xgate";
     public static final String XGATE_FORWARD = "xgate-forward";
+    /** {@code xgate} with two workers per gateway, every packet handed over on both ({@link GatewayPairPath}). */
+    public static final String XGATE_2W = "xgate-2w";
     public static final String STRONGSWAN = "strongswan";
     /** The gateways {@code scripts/lab up} runs (the demo's throughput run). */
     public static final String LAB = "lab";
     /** {@code command:PROGRAM ARGS}: an external program sets up the path ({@link CommandPath}). */
     public static final String COMMAND_PREFIX = "command:";
-    public static final List<String> NAMES = List.of(LOOPBACK, XGATE, XGATE_FORWARD, STRONGSWAN, LAB);
+    public static final List<String> NAMES = List.of(LOOPBACK, XGATE, XGATE_FORWARD, XGATE_2W, STRONGSWAN,
+            LAB);
 
     private Duts() {
     }
@@ -48,6 +51,7 @@ public final class Duts {
             case LOOPBACK -> LoopbackPath.create();
             case XGATE -> GatewayPairPath.create(GatewayPairPath.Mode.ESP);
             case XGATE_FORWARD -> GatewayPairPath.create(GatewayPairPath.Mode.CLEAR);
+            case XGATE_2W -> GatewayPairPath.create(GatewayPairPath.Mode.ESP, 2);
             case STRONGSWAN -> StrongswanPath.create();
             case LAB -> LabPath.attach();
             default -> {

@@ -22,10 +22,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * generator → gen0/a-lan → gw-a → a-wan/b-wan (the WAN) → gw-b → b-lan/sink0 → sink: two xgate gateways, each
- * one worker with a LAN and a WAN AF_XDP port, in the bench process (the in-process choice keeps the daemon's
+ * with one worker (or more, each with a LAN and a WAN AF_XDP port on its own queue), in the bench process (the in-process choice keeps the daemon's
  * JVM start, config files and neighbour polling out of the measurement; the workers are programmed through
  * {@link WorkerProxy} with the commands {@code xgate run} sends).
  *
@@ -36,6 +37,12 @@ import java.util.List;
  * topology. The WAN veths have MTU 3500 (the most native XDP takes on veth), as IMIX IPsec benchmarks give the
  * WAN a jumbo MTU: ESP adds up to 57 bytes to
  * 1518-byte frames.
+ *
+ * <p>With two workers (DUT {@code xgate-2w}) every veth has two queues, and the tunnel is {@code tunnel.1} on gw-a
+ * (worker 1's) and {@code tunnel.2} on gw-b (worker 0's): the generator sends on queue 0, so gw-a's worker 0 routes
+ * and hands each packet to worker 1, which encrypts it and sends it on queue 1; gw-b's worker 1 receives it and
+ * hands it to worker 0, which decrypts it and sends it on queue 0, where the sink listens. Every packet crosses
+ * both gateways' handoff rings: the worst case of several workers, and the one a single flow meets.
  */
 public final class GatewayPairPath implements TrafficPath {
     public enum Mode { ESP, CLEAR }
@@ -56,7 +63,9 @@ public final class GatewayPairPath implements TrafficPath {
     private static final int LAN_PORT = 0;
     private static final int WAN_PORT = 1;
     private static final int VIRTUAL_ROUTER = 0;
-    private static final int TUNNEL = 1;
+    /** gw-a's tunnel.1 and gw-b's tunnel.2: owned by different workers of two (see above). */
+    private static final int TUNNEL_A = 1;
+    private static final int TUNNEL_B = 2;
     private static final int SPI_A_TO_B = 0x00001001;
     private static final int SPI_B_TO_A = 0x00002001;
     private static final int REPLAY_WINDOW = 1024;
@@ -76,21 +85,30 @@ public final class GatewayPairPath implements TrafficPath {
     }
 
     public static GatewayPairPath create(final Mode mode) throws IOException {
+        return create(mode, 1);
+    }
+
+    /** @param workers per gateway, 1 or 2 */
+    public static GatewayPairPath create(final Mode mode, final int workers) throws IOException {
+        if (workers < 1 || workers > 2) {
+            throw new IllegalArgumentException("1 or 2 workers per gateway");
+        }
         final BenchNetwork network = BenchNetwork.create();
         BenchGateway a = null;
         try {
-            network.addVethPair(GENERATOR_DEVICE, GENERATOR_MAC, A_LAN, A_LAN_MAC);
-            network.addVethPair(A_WAN, A_WAN_MAC, B_WAN, B_WAN_MAC);
-            network.addVethPair(B_LAN, B_LAN_MAC, SINK_DEVICE, SINK_MAC);
+            network.addVethPair(GENERATOR_DEVICE, GENERATOR_MAC, A_LAN, A_LAN_MAC, workers);
+            network.addVethPair(A_WAN, A_WAN_MAC, B_WAN, B_WAN_MAC, workers);
+            network.addVethPair(B_LAN, B_LAN_MAC, SINK_DEVICE, SINK_MAC, workers);
             network.setMtu(A_WAN, WAN_MTU);
             network.setMtu(B_WAN, WAN_MTU);
             final PortRole wanRole = mode == Mode.ESP ? PortRole.WAN : PortRole.LAN;
             try (NetworkNamespace inside = network.enter()) {
-                a = BenchGateway.start("gw-a", List.of(spec(LAN_PORT, A_LAN, PortRole.LAN), spec(WAN_PORT, A_WAN, wanRole)),
-                        proxy -> mode == Mode.ESP ? programEncrypting(proxy) : programForwarding(proxy));
-                final BenchGateway b = BenchGateway.start("gw-b",
-                        List.of(spec(LAN_PORT, B_LAN, PortRole.LAN), spec(WAN_PORT, B_WAN, wanRole)),
-                        proxy -> mode == Mode.ESP ? programDecrypting(proxy) : programDelivering(proxy));
+                a = BenchGateway.start("gw-a", queue -> List.of(spec(LAN_PORT, A_LAN, queue, PortRole.LAN),
+                        spec(WAN_PORT, A_WAN, queue, wanRole)), workers, mode == Mode.ESP
+                        ? GatewayPairPath::programEncrypting : GatewayPairPath::programForwarding);
+                final BenchGateway b = BenchGateway.start("gw-b", queue -> List.of(spec(LAN_PORT, B_LAN, queue,
+                        PortRole.LAN), spec(WAN_PORT, B_WAN, queue, wanRole)), workers, mode == Mode.ESP
+                        ? GatewayPairPath::programDecrypting : GatewayPairPath::programDelivering);
                 return new GatewayPairPath(network, a, b);
             }
         } catch (final Throwable e) { // Errors too (a stale classpath): never leave the namespace behind
@@ -102,50 +120,51 @@ public final class GatewayPairPath implements TrafficPath {
         }
     }
 
-    private static XdpPortSpec spec(final int id, final String device, final PortRole role) {
-        return new XdpPortSpec(id, device, 0, role, VIRTUAL_ROUTER, List.of());
+    private static XdpPortSpec spec(final int id, final String device, final int queue, final PortRole role) {
+        return new XdpPortSpec(id, device, queue, role, VIRTUAL_ROUTER, List.of());
     }
 
     /** gw-a, ESP: the sink's networks into tunnel.1, whose outbound SA leaves by the WAN port toward gw-b. */
-    private static int programEncrypting(final WorkerProxy proxy) {
+    private static void programEncrypting(final WorkerProxy proxy) {
         final List<Boolean> accepted = new ArrayList<>(List.of(proxy.localAddress(A_WAN_IP, true),
-                proxy.addTunnel(TUNNEL, "tunnel.1", WAN_MTU, VIRTUAL_ROUTER)));
+                proxy.addTunnel(TUNNEL_A, "tunnel.1", WAN_MTU, VIRTUAL_ROUTER)));
         final Keys keys = Keys.shared();
-        accepted.add(keys.addInbound(proxy, SPI_B_TO_A, A_WAN_IP, B_WAN_IP));
-        accepted.add(keys.addOutbound(proxy, SPI_A_TO_B, A_WAN_IP, B_WAN_IP, mac(B_WAN_MAC)));
+        accepted.add(keys.addInbound(proxy, TUNNEL_A, SPI_B_TO_A, A_WAN_IP, B_WAN_IP));
+        accepted.add(keys.addOutbound(proxy, TUNNEL_A, SPI_A_TO_B, A_WAN_IP, B_WAN_IP, mac(B_WAN_MAC)));
         for (final IpPrefix sinkNetwork : SINK_NETWORKS) {
-            accepted.add(proxy.addRoute(VIRTUAL_ROUTER, sinkNetwork, STATIC, proxy.tunnelAdjacency(TUNNEL)));
+            accepted.add(proxy.addRoute(VIRTUAL_ROUTER, sinkNetwork, STATIC, proxy.tunnelAdjacency(TUNNEL_A)));
         }
-        return BenchGateway.posted(accepted, "gw-a");
+        BenchGateway.requirePosted(accepted, "gw-a");
     }
 
     /** gw-b, ESP: the inbound SA, then the sink's networks connected on the LAN port. */
-    private static int programDecrypting(final WorkerProxy proxy) {
+    private static void programDecrypting(final WorkerProxy proxy) {
         final List<Boolean> accepted = new ArrayList<>(List.of(proxy.localAddress(B_WAN_IP, true),
-                proxy.addTunnel(TUNNEL, "tunnel.1", WAN_MTU, VIRTUAL_ROUTER)));
+                proxy.addTunnel(TUNNEL_B, "tunnel.2", WAN_MTU, VIRTUAL_ROUTER)));
         final Keys keys = Keys.shared();
-        accepted.add(keys.addInbound(proxy, SPI_A_TO_B, B_WAN_IP, A_WAN_IP));
-        accepted.add(keys.addOutbound(proxy, SPI_B_TO_A, B_WAN_IP, A_WAN_IP, mac(A_WAN_MAC)));
-        return BenchGateway.posted(accepted, "gw-b") + programDelivering(proxy);
+        accepted.add(keys.addInbound(proxy, TUNNEL_B, SPI_A_TO_B, B_WAN_IP, A_WAN_IP));
+        accepted.add(keys.addOutbound(proxy, TUNNEL_B, SPI_B_TO_A, B_WAN_IP, A_WAN_IP, mac(A_WAN_MAC)));
+        BenchGateway.requirePosted(accepted, "gw-b");
+        programDelivering(proxy);
     }
 
     /** gw-a, clear: the sink's networks out of the WAN port, gw-b as next hop. */
-    private static int programForwarding(final WorkerProxy proxy) {
+    private static void programForwarding(final WorkerProxy proxy) {
         final List<Boolean> accepted = new ArrayList<>(List.of(proxy.neighbour(B_WAN_IP, mac(B_WAN_MAC))));
         for (final IpPrefix sinkNetwork : SINK_NETWORKS) {
             accepted.add(proxy.addRoute(VIRTUAL_ROUTER, sinkNetwork, STATIC, Adjacency.port(WAN_PORT, B_WAN_IP)));
         }
-        return BenchGateway.posted(accepted, "gw-a");
+        BenchGateway.requirePosted(accepted, "gw-a");
     }
 
     /** gw-b, both modes: the sink's networks connected on the LAN port, the sink as neighbour. */
-    private static int programDelivering(final WorkerProxy proxy) {
+    private static void programDelivering(final WorkerProxy proxy) {
         final List<Boolean> accepted = new ArrayList<>(List.of(proxy.neighbour(SINK_V4, mac(SINK_MAC)),
                 proxy.neighbour(SINK_V6, mac(SINK_MAC))));
         for (final IpPrefix sinkNetwork : SINK_NETWORKS) {
             accepted.add(proxy.addRoute(VIRTUAL_ROUTER, sinkNetwork, CONNECTED, Adjacency.port(LAN_PORT, null)));
         }
-        return BenchGateway.posted(accepted, "gw-b");
+        BenchGateway.requirePosted(accepted, "gw-b");
     }
 
     private static long mac(final String text) {
@@ -171,8 +190,9 @@ public final class GatewayPairPath implements TrafficPath {
             return shared;
         }
 
-        boolean addInbound(final WorkerProxy proxy, final int spi, final IpAddress local, final IpAddress peer) {
-            final SaSpec spec = spec(spi, local, peer);
+        boolean addInbound(final WorkerProxy proxy, final int tunnel, final int spi, final IpAddress local,
+                           final IpAddress peer) {
+            final SaSpec spec = spec(tunnel, spi, local, peer);
             try {
                 return proxy.addInboundSa(spec) != null;
             } finally {
@@ -180,9 +200,9 @@ public final class GatewayPairPath implements TrafficPath {
             }
         }
 
-        boolean addOutbound(final WorkerProxy proxy, final int spi, final IpAddress local, final IpAddress peer,
-                            final long peerMac) {
-            final SaSpec spec = spec(spi, local, peer);
+        boolean addOutbound(final WorkerProxy proxy, final int tunnel, final int spi, final IpAddress local,
+                            final IpAddress peer, final long peerMac) {
+            final SaSpec spec = spec(tunnel, spi, local, peer);
             try {
                 return proxy.addOutboundSa(spec, WAN_PORT, peerMac) != null;
             } finally {
@@ -191,9 +211,9 @@ public final class GatewayPairPath implements TrafficPath {
         }
 
         /** A copy of the direction's key in the spec, for the caller to wipe once the SA holds its own. */
-        private SaSpec spec(final int spi, final IpAddress local, final IpAddress peer) {
+        private SaSpec spec(final int tunnel, final int spi, final IpAddress local, final IpAddress peer) {
             final byte[] key = spi == SPI_A_TO_B ? aToB : bToA;
-            return new SaSpec(spi, TUNNEL, IpsecProtocol.ESP, IpsecMode.TUNNEL, EncryptionAlgorithm.AES_128_GCM,
+            return new SaSpec(spi, tunnel, IpsecProtocol.ESP, IpsecMode.TUNNEL, EncryptionAlgorithm.AES_128_GCM,
                     Arrays.copyOf(key, key.length), IntegrityAlgorithm.NONE, new byte[0], false, true, REPLAY_WINDOW,
                     local, peer, 0, 0, false, false, false,
                     List.of(TrafficSelector.any(IpAddress.V4), TrafficSelector.any(IpAddress.V6)));
@@ -210,9 +230,9 @@ public final class GatewayPairPath implements TrafficPath {
         return TrafficPath.profile(mac(GENERATOR_MAC), mac(A_LAN_MAC), flows, ipv6);
     }
 
-    /** The two worker threads, gw-a's first. */
+    /** The worker threads, gw-a's first. */
     public List<Thread> workerThreads() {
-        return List.of(gatewayA.workerThread(), gatewayB.workerThread());
+        return Stream.concat(gatewayA.workerThreads().stream(), gatewayB.workerThreads().stream()).toList();
     }
 
     /** Stops both workers, closes their ports and deletes the namespace. */

@@ -67,6 +67,11 @@ final class BenchSa {
         return counters(CounterTypes.SA_TRAFFIC, CounterTypes.SA_DROP, owner, SPI);
     }
 
+    /** The in-memory counters manager everything of this bench counts in. */
+    CountersManager countersManager() {
+        return counters;
+    }
+
     /** Counters of this bench's SAs, tunnel and ports, all in one in-memory counters manager. */
     TrafficCounters counters(final int trafficType, final int dropType, final String owner, final long key) {
         return new TrafficCounters(counters, trafficType, dropType, owner, key);

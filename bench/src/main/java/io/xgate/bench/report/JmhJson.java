@@ -21,8 +21,11 @@ public final class JmhJson {
         for (final JsonNode run : new ObjectMapper().readTree(json)) {
             final String benchmark = run.path("benchmark").asText();
             final JsonNode params = run.path("params");
-            out.add(new Measurement(benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                    params.path("suite").asText(), params.path("size").asInt(),
+            // The pipeline over several workers (every packet handed over) is an op of its own: pipeline-2w.
+            final int workers = params.path("workers").asInt(1);
+            out.add(new Measurement(benchmark.substring(benchmark.lastIndexOf('.') + 1)
+                    + (workers > 1 ? "-" + workers + "w" : ""), params.path("suite").asText(),
+                    params.path("size").asInt(),
                     median(run.path("primaryMetric")), allocation(run.path("secondaryMetrics"))));
         }
         return out;

@@ -19,6 +19,7 @@ public final class ResultTable {
     /** Each operation and the bare cipher call it is compared with; order of the rows within a group. */
     private static final List<Row> OPS = List.of(
             new Row("seal", null), new Row("encap", "seal"), new Row("pipeline", "seal"),
+            new Row("pipeline-2w", "pipeline"),
             new Row("open", null), new Row("decap", "open"),
             new Row("seal+open", null), new Row("encap+decap", "seal+open"));
 
@@ -74,7 +75,7 @@ public final class ResultTable {
     /** A markdown table; {@code suiteLabel} turns a suite parameter into its display name. */
     public static String format(final List<Line> lines, final Function<String, String> suiteLabel) {
         final StringBuilder out = new StringBuilder();
-        out.append("| suite | size B | op | Mpps | Gbps | B/op | vs bare cipher |\n");
+        out.append("| suite | size B | op | Mpps | Gbps | B/op | vs baseline |\n");
         out.append("|---|---:|---|---:|---:|---:|---:|\n");
         for (final Line l : lines) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f | %.1f | %s | %s |\n",

@@ -38,6 +38,14 @@ class GatewayPairTrafficTest {
     }
 
     @Test
+    void withTwoWorkersPerGatewayEveryFrameIsHandedOverTwiceAndStillArrivesExactlyOnceInOrder() throws Exception {
+        try (TrafficDut dut = TrafficDut.open(Duts.XGATE_2W, GatewayPairPath.create(GatewayPairPath.Mode.ESP, 2), 8,
+                false, DRAIN, TrialProgress.NONE)) {
+            assertClean(dut.runTrial(10_000, FrameSizes.imix(), Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
     void theClearPathForwardsEveryFrameThroughBothGateways() throws Exception {
         try (TrafficDut dut = TrafficDut.open(Duts.XGATE_FORWARD, GatewayPairPath.create(GatewayPairPath.Mode.CLEAR), 8,
                 false, DRAIN, TrialProgress.NONE)) {

@@ -18,8 +18,12 @@ import java.util.stream.Collectors;
  * Control thread.
  */
 final class DeviceStatus {
-    /** A port as opened at start: its XDP attach mode and AF_XDP bind mode. */
-    record OpenedPort(String name, String device, String role, String xdpMode, String afXdpMode, int queue) {
+    /**
+     * A worker's socket on a port as opened at start: its XDP attach mode, AF_XDP bind mode, queue (= the worker's
+     * index) and the group its counters are labelled with.
+     */
+    record OpenedPort(String name, String device, String role, String xdpMode, String afXdpMode, int queue,
+                      String counterGroup) {
     }
 
     record Port(String name, String device, String role, String xdpMode, String afXdpMode, int queue,
@@ -59,13 +63,13 @@ final class DeviceStatus {
     }
 
     List<Port> ports() {
-        final Map<String, Map<String, Long>> byDevice = counters.get().stream()
+        final Map<String, Map<String, Long>> byGroup = counters.get().stream()
                 .filter(c -> c.type() == CounterTypes.PORT_TRAFFIC || c.type() == CounterTypes.PORT_DROP)
-                .collect(Collectors.groupingBy(c -> c.group().substring("port ".length()), LinkedHashMap::new,
+                .collect(Collectors.groupingBy(CounterSnapshot.Counter::group, LinkedHashMap::new,
                         Collectors.toMap(CounterSnapshot.Counter::name, CounterSnapshot.Counter::value, Long::sum,
                                 LinkedHashMap::new)));
         return ports.stream().map(p -> {
-            final Map<String, Long> c = byDevice.getOrDefault(p.device(), Map.of());
+            final Map<String, Long> c = byGroup.getOrDefault(p.counterGroup(), Map.of());
             final long drops = c.entrySet().stream().filter(e -> e.getKey().startsWith("drop "))
                     .mapToLong(Map.Entry::getValue).sum();
             return new Port(p.name(), p.device(), p.role(), p.xdpMode(), p.afXdpMode(), p.queue(),

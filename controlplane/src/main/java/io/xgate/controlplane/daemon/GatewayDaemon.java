@@ -14,7 +14,7 @@ import io.xgate.dataplane.counters.DropReason;
 import io.xgate.dataplane.crypto.CryptoProviders;
 import io.xgate.dataplane.port.xdp.XdpGatewayPorts;
 import io.xgate.dataplane.port.xdp.XdpPort;
-import io.xgate.dataplane.port.xdp.XdpPortSpec;
+import io.xgate.dataplane.port.xdp.XdpWorkers;
 import io.xgate.dataplane.worker.Worker;
 import io.xgate.dataplane.worker.WorkerChannels;
 import io.xgate.dataplane.worker.WorkerProxy;
@@ -38,12 +38,14 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
- * A running gateway, {@code xgate run}: the counters file, the AF_XDP ports with their XDP programs, one worker
- * on its thread, the config programmed through {@link DataplaneApplier} by the state directory's config service,
- * IKE ({@link AutoKeyTunnels}), the tunnel monitors, the management API, and the control loop on the thread that
- * called {@link #runUntilStopped()}. {@link #stop()} (from the shutdown hook) ends the loop; that thread then
- * stops the worker, closes the SAs (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and
- * removes nothing else: devices, addresses and the counters file stay.
+ * A running gateway, {@code xgate run}: the counters file, the XDP programs (one per device), {@code
+ * device.workers} workers each on its thread with its AF_XDP sockets on its own queue of every port (worker i on
+ * queue i), joined by handoff rings when there are several, the config programmed through
+ * {@link DataplaneApplier} by the state directory's config service, IKE ({@link AutoKeyTunnels}), the tunnel
+ * monitors, the management API, and the control loop on the thread that called {@link #runUntilStopped()}.
+ * {@link #stop()} (from the shutdown hook) ends the loop; that thread then stops the workers, closes the SAs
+ * (wiping keys), detaches XDP, closes the sockets and frees the UMEM, and removes nothing else: devices,
+ * addresses and the counters file stay.
  */
 public final class GatewayDaemon {
     /** {@code spin} (default: the worker owns its CPU) or {@code backoff} (shared CPUs: labs, tests). */
@@ -77,9 +79,11 @@ public final class GatewayDaemon {
     }
 
     private void open(final DeviceConfig config, final StartupConfig startup) throws IOException {
-        if (config.device().workers() != 1) {
-            throw new IllegalArgumentException("device.workers: " + config.device().workers()
-                    + " workers need as many receive queues per port and per-queue steering; this version runs 1");
+        final int workerCount = config.device().workers();
+        final DeviceLayout layout = new DeviceLayout(config);
+        if (workerCount > 1) {
+            new DeviceQueues().requireAtLeast(layout.ports().stream().map(EthernetInterface::device).toList(),
+                    workerCount);
         }
         final CryptoProviders.Selection crypto = CryptoProviders.select();
         LOG.log(Level.INFO, crypto.toString());
@@ -91,31 +95,35 @@ public final class GatewayDaemon {
 
         final RouteNetlink netlink = new RouteNetlink();
         opened.push(netlink);
-        final DeviceLayout layout = new DeviceLayout(config);
         final PortMacs macs = PortMacs.read(netlink, layout.ports());
-        final List<XdpPortSpec> specs = layout.portSpecs(0, new OwnAddresses(config, macs));
-        final XdpGatewayPorts ports = XdpGatewayPorts.open(specs, XdpGatewayPorts.Settings.defaults(), counters);
-        opened.push(ports);
-        for (int i = 0; i < specs.size(); i++) {
-            final XdpPort port = ports.ports().get(i);
-            final EthernetInterface ethernet = layout.ports().get(i);
-            LOG.log(Level.INFO, "port {0} ({1}) {2}: XDP {3}, AF_XDP {4} on queue {5}", ethernet.name(),
-                    port.name(), specs.get(i).role(), ports.steering(i).attachMode(), port.bindMode(), port.queue());
-        }
-
-        final WorkerChannels channels = new WorkerChannels(0, counters);
-        opened.push(channels);
+        final OwnAddresses own = new OwnAddresses(config, macs);
         final List<Integer> cpus = config.device().cpuList();
-        final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.getFirst();
-        final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, cpu);
-        // After the worker stopped: whatever it still holds, and what it handed back last, is wiped here.
+        final XdpWorkers xdp = XdpWorkers.open(queue -> layout.portSpecs(queue, own), workerCount, cpus, counters);
+        opened.push(xdp);
+        final List<WorkerChannels> channels = xdp.channels();
+        final List<Worker> workers = xdp.workers();
+        final List<DeviceStatus.OpenedPort> openedPorts = new ArrayList<>();
+        for (int i = 0; i < layout.ports().size(); i++) {
+            final EthernetInterface ethernet = layout.ports().get(i);
+            final String mode = xdp.steering().device(i).attachMode().name();
+            for (int w = 0; w < workerCount; w++) {
+                final XdpPort port = xdp.ports(w).ports().get(i);
+                final String role = layout.role(ethernet).name();
+                LOG.log(Level.INFO, "port {0} ({1}) {2}: XDP {3}, AF_XDP {4} on queue {5}", ethernet.name(),
+                        port.name(), role, mode, port.bindMode(), port.queue());
+                openedPorts.add(new DeviceStatus.OpenedPort(ethernet.name(), port.name(), role, mode,
+                        port.bindMode().name(), port.queue(),
+                        XdpGatewayPorts.counterGroup(port.name(), port.queue(), workerCount)));
+            }
+        }
+        // After the workers stopped: whatever they still hold, and what they handed back last, is wiped here.
         opened.push(() -> {
-            channels.closeRetiredSas();
-            worker.tables().closeAll();
+            channels.forEach(WorkerChannels::closeRetiredSas);
+            workers.forEach(w -> w.tables().closeAll());
             LOG.log(Level.INFO, "SAs closed, keys wiped");
         });
 
-        final WorkerProxy proxy = channels.proxy(crypto.provider(), counters);
+        final WorkerProxy proxy = xdp.proxy(crypto.provider(), counters);
         final NeighbourResolver neighbours = new NeighbourResolver(netlink, proxy,
                 layout.ports().stream().map(EthernetInterface::device).toList());
         final ControlTasks tasks = new ControlTasks();
@@ -136,21 +144,20 @@ public final class GatewayDaemon {
         punts = new PuntMonitor(neighbours);
         loop = new ControlLoop(channels, punts, neighbours, monitors, autoKey, tasks);
 
-        final AtomicCounter errors = counters.newCounter("worker 0: errors", CounterTypes.WORKER,
-                key -> key.putLong(0, 0));
-        opened.push(errors);
-        opened.push(WorkerRunner.start(worker, idleStrategy(),
-                e -> LOG.log(Level.ERROR, "worker 0 failed a duty cycle", e), errors));
-        LOG.log(Level.INFO, "worker 0 started ({0}, {1} idle); running {2} ports, {3} tunnel interfaces",
-                cpu == Worker.NO_PINNING ? "not pinned" : "pinned to CPU " + cpu,
-                System.getProperty(IDLE_PROPERTY, "spin"), specs.size(), config.interfaces().tunnel().size());
-
-        final List<DeviceStatus.OpenedPort> openedPorts = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            openedPorts.add(new DeviceStatus.OpenedPort(layout.ports().get(i).name(), specs.get(i).device(),
-                    specs.get(i).role().name(), ports.steering(i).attachMode().name(),
-                    ports.ports().get(i).bindMode().name(), specs.get(i).queue()));
+        for (int w = 0; w < workerCount; w++) {
+            final int index = w;
+            final AtomicCounter errors = counters.newCounter("worker " + w + ": errors", CounterTypes.WORKER,
+                    key -> key.putLong(0, index));
+            opened.push(errors);
+            opened.push(WorkerRunner.start(workers.get(w), idleStrategy(),
+                    e -> LOG.log(Level.ERROR, "worker " + index + " failed a duty cycle", e), errors));
+            final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.get(w);
+            LOG.log(Level.INFO, "worker {0} started ({1}, {2} idle); running {3} ports, {4} tunnel interfaces",
+                    String.valueOf(w), cpu == Worker.NO_PINNING ? "not pinned" : "pinned to CPU " + cpu,
+                    System.getProperty(IDLE_PROPERTY, "spin"), layout.ports().size(),
+                    config.interfaces().tunnel().size());
         }
+
         final Supplier<List<CounterSnapshot.Counter>> snapshot = () -> CounterSnapshot.read(countersFile.reader());
         final VpnStatus vpn = new VpnStatus(applier::running, applier.tunnels(), autoKey, neighbours, snapshot,
                 InstantSource.system(), monitors);

@@ -41,17 +41,27 @@ public final class TwoGatewayLab implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Process[] gateways = new Process[2];
     private final int wanPaths;
+    private final int queues;
 
     TwoGatewayLab() throws IOException {
         this(1);
     }
 
-    /** @param wanPaths separate WAN links (veth pairs and bridges) between the gateways, 1 or 2 */
     public TwoGatewayLab(final int wanPaths) throws IOException {
+        this(wanPaths, 1);
+    }
+
+    /**
+     * @param wanPaths separate WAN links (veth pairs and bridges) between the gateways, 1 or 2
+     * @param queues   transmit and receive queues of every veth (as many as the gateways run workers); a veth
+     *                 delivers a frame on the peer's receive queue of the number it was sent on
+     */
+    public TwoGatewayLab(final int wanPaths, final int queues) throws IOException {
         if (wanPaths < 1 || wanPaths > WAN_NETWORKS.size()) {
             throw new IllegalArgumentException("1 or 2 WAN paths");
         }
         this.wanPaths = wanPaths;
+        this.queues = queues;
         try (InputStream in = TwoGatewayLab.class.getResourceAsStream("lab_traffic.py")) {
             Files.write(traffic, in.readAllBytes());
         }
@@ -147,7 +157,9 @@ public final class TwoGatewayLab implements AutoCloseable {
     }
 
     private void link(final String nsA, final String devA, final String nsB, final String devB) throws IOException {
-        run("ip", "link", "add", devA, "netns", nsA, "type", "veth", "peer", "name", devB, "netns", nsB);
+        final String q = String.valueOf(queues);
+        run("ip", "link", "add", devA, "netns", nsA, "numtxqueues", q, "numrxqueues", q, "type", "veth", "peer",
+                "name", devB, "netns", nsB, "numtxqueues", q, "numrxqueues", q);
         in(nsA, "ip", "link", "set", devA, "up");
         in(nsB, "ip", "link", "set", devB, "up");
     }

@@ -7,6 +7,9 @@ udp ADDR PORT TEXT       send TEXT (up to 5 tries, 1 s apart), print the first a
 send IFACE HEX...        write raw Ethernet frames with scapy (an attacker on the WAN)
 seq-recv PORT SECONDS    print "ready", receive numbered datagrams for SECONDS, print the numbers received
 seq-send ADDR PORT MS SECONDS   send a datagram numbered 0, 1, ... every MS milliseconds for SECONDS
+echo-all PORT SECONDS    print "ready", echo every UDP datagram back to its sender for SECONDS
+flows ADDR PORT FLOWS COUNT   COUNT datagrams from each of FLOWS sockets (source ports), 1 ms apart, then print
+                         how many distinct ones came back
 """
 import socket
 import sys
@@ -101,6 +104,39 @@ def seq_send(addr, port, millis, seconds):
     print(count, flush=True)
 
 
+def echo_all(port, seconds):
+    import time
+    server = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    server.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    server.bind(("::", int(port)))
+    print("ready", flush=True)
+    end = time.monotonic() + float(seconds)
+    while time.monotonic() < end:
+        server.settimeout(max(end - time.monotonic(), 0.01))
+        try:
+            data, peer = server.recvfrom(2048)
+        except socket.timeout:
+            break
+        server.sendto(data, peer)
+
+
+def flows(addr, port, flow_count, count):
+    import select
+    import time
+    sockets = [socket.socket(family(addr), socket.SOCK_DGRAM) for _ in range(int(flow_count))]
+    for i in range(int(count)):
+        for f, s in enumerate(sockets):
+            s.sendto(b"%d-%d" % (f, i), (addr, int(port)))
+            time.sleep(0.001)
+    answers = set()
+    deadline = time.monotonic() + 3
+    while len(answers) < int(flow_count) * int(count) and time.monotonic() < deadline:
+        ready, _, _ = select.select(sockets, [], [], 0.2)
+        for s in ready:
+            answers.add(s.recv(2048))
+    print(len(answers), flush=True)
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "tcp-echo":
@@ -117,5 +153,9 @@ if __name__ == "__main__":
         seq_recv(*args)
     elif cmd == "seq-send":
         seq_send(*args)
+    elif cmd == "echo-all":
+        echo_all(*args)
+    elif cmd == "flows":
+        flows(*args)
     else:
         sys.exit("unknown command " + cmd)

@@ -42,7 +42,12 @@ public enum DropReason {
     /** No free frame for a packet the worker builds itself (a tunnel-monitor probe). */
     NO_BUFFER("no-buffer"),
     /** Transmit ring full. */
-    RING_FULL("ring-full");
+    RING_FULL("ring-full"),
+    /**
+     * The packet belongs to another worker's SA and could not be handed over: the ring to that worker was full, or
+     * the packet had already been handed over once and its route changed meanwhile toward a third worker.
+     */
+    HANDOFF("handoff");
 
     private static final DropReason[] VALUES = values();
 

@@ -7,6 +7,7 @@ import io.xgate.dataplane.sa.InboundSa;
 import io.xgate.dataplane.sa.OutboundSa;
 import io.xgate.dataplane.sa.Tunnel;
 import java.util.Arrays;
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 
 /**
@@ -15,12 +16,16 @@ import org.agrona.collections.Int2ObjectHashMap;
  * of go to its {@link RetiredSas}, never closed here, so a worker never touches the counters manager.
  */
 public final class ForwardingTables {
+    /** {@link #inboundOwner} of an SPI no other worker owns. */
+    public static final int NO_OWNER = -1;
     private final RetiredSas retired;
     private PortContext[] ports = new PortContext[0];
     private RouteTable[] virtualRouters = new RouteTable[0];
     private final NeighbourTable neighbours = new NeighbourTable();
     private final LocalAddresses localAddresses = new LocalAddresses();
     private final Int2ObjectHashMap<InboundSa> inbound = new Int2ObjectHashMap<>();
+    /** SPIs whose inbound SA another worker owns, and which worker: packets for them are handed over there. */
+    private final Int2IntHashMap inboundOwners = new Int2IntHashMap(NO_OWNER);
     private final Int2ObjectHashMap<Tunnel> tunnels = new Int2ObjectHashMap<>();
     private final ProbeRequests probeRequests = new ProbeRequests();
 
@@ -117,8 +122,19 @@ public final class ForwardingTables {
         return inbound.get(spi);
     }
 
-    /** Removes an inbound SA and retires it (to be wiped). */
+    /** Records that worker {@code owner} holds the inbound SA with {@code spi}. */
+    public void inboundOwner(final int spi, final int owner) {
+        inboundOwners.put(spi, owner);
+    }
+
+    /** The worker that holds the inbound SA with {@code spi}, or {@link #NO_OWNER}. */
+    public int inboundOwner(final int spi) {
+        return inboundOwners.get(spi);
+    }
+
+    /** Removes an inbound SA and retires it (to be wiped), or forgets which worker owns it. */
     public boolean removeInbound(final int spi) {
+        inboundOwners.remove(spi);
         final InboundSa sa = inbound.remove(spi);
         if (sa != null) {
             retired.retire(sa);

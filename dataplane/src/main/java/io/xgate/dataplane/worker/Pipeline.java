@@ -28,13 +28,17 @@ import java.lang.foreign.MemorySegment;
  * or out of a port. Every frame ends transmitted, punted to the control plane, or dropped with a counted
  * reason — or, for the tunnel monitor, answered or reported: echo requests to the gateway that come out of a
  * tunnel go back into it, and replies to the gateway's own probes ({@link #sendProbes}) become events.
- * No allocation, no exceptions, no locks.
+ * With several workers a packet whose SA another worker owns is handed over to it ({@link WorkerHandoffs}) before
+ * anything touches the SA, and {@link #takeOver} runs the packets handed to this worker from where the sender
+ * stopped. No allocation, no exceptions, no locks.
  */
 public final class Pipeline {
     static final int NAT_T_PORT = 4500;
     private static final int DROPPED = -1;
     /** Finished without a drop (a probe reply, reported): the frame is free again. */
     private static final int CONSUMED = -2;
+    /** Copied to the worker that owns its SA: the frame is free again. */
+    private static final int HANDED_OFF = -3;
 
     private final ForwardingTables tables;
     private final FrameMemory memory;
@@ -48,15 +52,35 @@ public final class Pipeline {
     private final Encapsulator encapsulator = new Encapsulator();
     private final Decapsulator decapsulator = new Decapsulator();
     private final TunnelEcho echo;
+    private final WorkerHandoffs handoffs;
+    private final HandoffRing.Receiver receiver = new HandoffRing.Receiver() {
+        @Override
+        protected void onPacket(final int entry, final int port, final int virtualRouter, final MemorySegment packet,
+                                final long offset, final int length) {
+            takeOver(entry, port, virtualRouter, packet, offset, length);
+        }
+    };
+    /** The packet in hand came from another worker: it is never handed over again. */
+    private boolean handedOver;
 
-    /** @param pool the free frames of the worker's memory, which probes are built in */
+    /** A lone worker's pipeline, which owns every SA. */
     public Pipeline(final ForwardingTables tables, final FramePool pool, final PuntHandler punt,
                     final ProbeReplyListener probeReplies) {
+        this(tables, pool, punt, probeReplies, WorkerHandoffs.SOLO);
+    }
+
+    /**
+     * @param pool     the free frames of the worker's memory, which probes and packets taken over are built in
+     * @param handoffs this worker's rings to and from the others
+     */
+    public Pipeline(final ForwardingTables tables, final FramePool pool, final PuntHandler punt,
+                    final ProbeReplyListener probeReplies, final WorkerHandoffs handoffs) {
         this.tables = tables;
         this.memory = pool.memory();
         this.pool = pool;
         this.punt = punt;
         this.echo = new TunnelEcho(probeReplies);
+        this.handoffs = handoffs;
     }
 
     /** Processes and clears a batch received on {@code in}, then transmits what it produced. */
@@ -120,6 +144,66 @@ public final class Pipeline {
         return sent;
     }
 
+    /**
+     * Runs up to {@code limit} packets from each other worker's ring as if they had arrived here, then transmits
+     * what they produced; returns how many were taken over.
+     */
+    public int takeOver(final int limit) {
+        final int taken = handoffs.drain(receiver, limit);
+        if (taken > 0) {
+            flushAll();
+        }
+        return taken;
+    }
+
+    /**
+     * Copies a handed-over IP packet into a frame of this worker where a received one would sit (after the
+     * Ethernet header, so encapsulation has the same headroom) and continues at {@code entry}. Its port's receive
+     * was counted by the worker that received it; drops here count on this worker's side of the port.
+     */
+    private void takeOver(final int entry, final int portId, final int virtualRouter, final MemorySegment packet,
+                          final long offset, final int length) {
+        final PortContext in = tables.port(portId);
+        final long chunk = in == null ? -1 : pool.take();
+        if (chunk < 0) {
+            if (in != null) {
+                in.counters().drop(DropReason.NO_BUFFER);
+            }
+            return;
+        }
+        final long start = chunk + memory.headroom() + EthernetFrame.LENGTH;
+        if (start + length > chunk + memory.frameSize()) {
+            // Only if the workers' frames differ in size or headroom: counted, never an exception in the loop.
+            pool.give(chunk);
+            in.counters().drop(DropReason.MTU);
+            return;
+        }
+        final MemorySegment m = memory.segment();
+        MemorySegment.copy(packet, offset, m, start, length);
+        pkt.wrap(m, chunk, chunk + memory.frameSize(), start, length);
+        handedOver = true;
+        final int egress = entry == HandoffRing.INGRESS ? ingress(in, start, (Wire.u8(m, start) >>> 4) == 4)
+                : forward(in, virtualRouter);
+        handedOver = false;
+        if (egress < 0) {
+            pool.give(chunk);
+        } else {
+            queue(egress);
+        }
+    }
+
+    /**
+     * Hands the IP packet {@link #pkt} describes, untouched so far, to the worker that owns its SA, which
+     * continues at {@code entry}. A full ring, or a packet that already came from another worker, is dropped.
+     */
+    private int handOff(final PortContext in, final int owner, final int entry, final int virtualRouter) {
+        if (handedOver || !handoffs.handOff(owner, entry, in.port().id(), virtualRouter, pkt.memory(), pkt.start(),
+                pkt.length())) {
+            return drop(in, DropReason.HANDOFF);
+        }
+        return HANDED_OFF;
+    }
+
     private void queue(final int egress) {
         final PortContext out = tables.port(egress);
         out.tx().add(pkt.start(), pkt.length());
@@ -157,8 +241,16 @@ public final class Pipeline {
             return drop(in, DropReason.RUNT);
         }
         final int type = ethernet.etherType();
-        final long ip = ethernet.payloadOffset();
-        if (type == EthernetFrame.TYPE_IPV4) {
+        if (type == EthernetFrame.TYPE_IPV4 || type == EthernetFrame.TYPE_IPV6) {
+            return ingress(in, ethernet.payloadOffset(), type == EthernetFrame.TYPE_IPV4);
+        }
+        return punt(in, DropReason.PUNT);
+    }
+
+    /** An IP packet at {@code ip} that arrived on {@code in}: for the gateway (IPsec, or punted), or to forward. */
+    private int ingress(final PortContext in, final long ip, final boolean v4) {
+        final MemorySegment m = pkt.memory();
+        if (v4) {
             if (!ipv4.wrap(m, ip, pkt.end())) {
                 return drop(in, DropReason.RUNT);
             }
@@ -171,18 +263,14 @@ public final class Pipeline {
             }
             return forward(in, in.virtualRouter());
         }
-        if (type == EthernetFrame.TYPE_IPV6) {
-            if (!ipv6.wrap(m, ip, pkt.end())) {
-                return drop(in, DropReason.RUNT);
-            }
-            pkt.set(ip, ipv6.totalLength());
-            if (tables.localAddresses().containsV6(ipv6.destinationHigh(), ipv6.destinationLow())) {
-                return forUs(in, ip, ipv6.upperProtocol(), ipv6.upperOffset(), ipv6.trafficClass(),
-                        ipv6.isFragment());
-            }
-            return forward(in, in.virtualRouter());
+        if (!ipv6.wrap(m, ip, pkt.end())) {
+            return drop(in, DropReason.RUNT);
         }
-        return punt(in, DropReason.PUNT);
+        pkt.set(ip, ipv6.totalLength());
+        if (tables.localAddresses().containsV6(ipv6.destinationHigh(), ipv6.destinationLow())) {
+            return forUs(in, ip, ipv6.upperProtocol(), ipv6.upperOffset(), ipv6.trafficClass(), ipv6.isFragment());
+        }
+        return forward(in, in.virtualRouter());
     }
 
     /** A packet addressed to the gateway: IPsec to decapsulate, or something for the control plane. */
@@ -213,7 +301,12 @@ public final class Pipeline {
         }
         final int spi = Wire.u32(m, protocol == IpProtocol.ESP ? header : header + 4);
         final InboundSa sa = tables.inbound(spi);
-        if (sa == null || sa.protocol().ordinal() != (protocol == IpProtocol.ESP ? 0 : 1)) {
+        if (sa == null) {
+            final int owner = tables.inboundOwner(spi);
+            return owner == ForwardingTables.NO_OWNER ? drop(in, DropReason.NO_SA)
+                    : handOff(in, owner, HandoffRing.INGRESS, 0);
+        }
+        if (sa.protocol().ordinal() != (protocol == IpProtocol.ESP ? 0 : 1)) {
             return drop(in, DropReason.NO_SA);
         }
         final DropReason failed = protocol == IpProtocol.ESP
@@ -274,6 +367,10 @@ public final class Pipeline {
             return punt(in, DropReason.TTL);
         }
         if (adjacency.kind() == Adjacency.Kind.TUNNEL) {
+            final int tunnelId = adjacency.tunnel().id();
+            if (handoffs.foreign(tunnelId)) {
+                return handOff(in, handoffs.ownerOf(tunnelId), HandoffRing.ROUTE, virtualRouter);
+            }
             return intoTunnel(in, adjacency.tunnel(), v4);
         }
         if (v4) {

@@ -9,14 +9,17 @@ import org.agrona.concurrent.Agent;
 
 /**
  * One data-plane worker: owns its tables and runs its ports to completion. A duty cycle applies a bounded
- * number of control-plane commands, sends the tunnel-monitor probes they asked for, then for each port receives
- * one batch, runs it through the pipeline and lets the port do its ring upkeep. Run by a {@link WorkerRunner} on
+ * number of control-plane commands, sends the tunnel-monitor probes they asked for, takes over the packets other
+ * workers handed it (their SA is one of this worker's), then for each port receives one batch, runs it through
+ * the pipeline and lets the port do its ring upkeep. Run by a {@link WorkerRunner} on
  * its own thread, or stepped by a test through {@link #doWork()}.
  */
 public final class Worker implements Agent {
     public static final int NO_PINNING = -1;
     /** Commands are rare; bounding them keeps a burst of route changes from stalling the packets. */
     static final int COMMANDS_PER_CYCLE = 16;
+    /** Per other worker and cycle: a receive batch's worth, so handed-over packets keep up with received ones. */
+    static final int HANDOFFS_PER_CYCLE = FrameBatch.CAPACITY;
 
     private final String roleName;
     private final int cpu;
@@ -29,13 +32,19 @@ public final class Worker implements Agent {
      * @param pool   the free frames of the memory every port of this worker uses (probes are built in them)
      * @param cpu    the CPU to pin the worker's thread to when it starts, or {@link #NO_PINNING}
      */
-    public Worker(final int index, final FramePool pool, final List<PortContext> ports,
-                  final WorkerChannels channels, final int cpu) {
-        this.roleName = "xgate-worker-" + index;
+    public Worker(final FramePool pool, final List<PortContext> ports, final WorkerChannels channels, final int cpu) {
+        this(pool, ports, channels, cpu, WorkerHandoffs.SOLO);
+    }
+
+    /** One of several workers, {@code handoffs.self()} being its index. */
+    public Worker(final FramePool pool, final List<PortContext> ports, final WorkerChannels channels, final int cpu,
+                  final WorkerHandoffs handoffs) {
+        this.roleName = "xgate-worker-" + channels.workerIndex();
         this.cpu = cpu;
         this.tables = new ForwardingTables(channels.retiredSas());
         ports.forEach(tables::addPort);
-        this.pipeline = new Pipeline(tables, pool, channels.puntPublisher(), channels.probeReplyPublisher());
+        this.pipeline = new Pipeline(tables, pool, channels.puntPublisher(), channels.probeReplyPublisher(),
+                handoffs);
         this.commands = channels.adapter(tables);
     }
 
@@ -52,6 +61,7 @@ public final class Worker implements Agent {
         if (tables.probeRequests().size() > 0) {
             work += pipeline.sendProbes(tables.probeRequests());
         }
+        work += pipeline.takeOver(HANDOFFS_PER_CYCLE);
         final PortContext[] ports = tables.ports();
         for (int i = 0; i < ports.length; i++) {
             final PortContext context = ports[i];

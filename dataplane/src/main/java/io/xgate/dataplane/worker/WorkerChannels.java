@@ -4,6 +4,7 @@ import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.crypto.CryptoProvider;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
@@ -66,7 +67,26 @@ public final class WorkerChannels implements AutoCloseable {
 
     /** The control plane's end of the command ring; SAs are built with {@code crypto}, counted in {@code counters}. */
     public WorkerProxy proxy(final CryptoProvider crypto, final CountersManager counters) {
-        return new WorkerProxy(commands, handoff, commandsRejected, crypto, counters);
+        return new WorkerProxy(new WorkerProxy.Lane[] {lane()}, crypto, counters);
+    }
+
+    /**
+     * The control plane's end of the command rings of several workers, {@code workers.get(i)} being worker i's:
+     * each SA goes to its owner, routes and neighbours to all.
+     */
+    public static WorkerProxy proxy(final List<WorkerChannels> workers, final CryptoProvider crypto,
+                                    final CountersManager counters) {
+        for (int i = 0; i < workers.size(); i++) {
+            if (workers.get(i).workerIndex != i) {
+                throw new IllegalArgumentException("worker " + workers.get(i).workerIndex + " listed at " + i);
+            }
+        }
+        return new WorkerProxy(workers.stream().map(WorkerChannels::lane).toArray(WorkerProxy.Lane[]::new), crypto,
+                counters);
+    }
+
+    private WorkerProxy.Lane lane() {
+        return new WorkerProxy.Lane(commands, handoff, commandsRejected);
     }
 
     /** The worker's end of the command ring, applying commands to {@code tables}. */

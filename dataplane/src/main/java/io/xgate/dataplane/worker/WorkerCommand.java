@@ -57,6 +57,15 @@ public sealed interface WorkerCommand {
         }
     }
 
+    /** On every worker but the SA's owner: packets with {@code spi} go to worker {@code owner}. */
+    record InboundOwner(int spi, int owner) implements WorkerCommand {
+        @Override
+        public void applyTo(final ForwardingTables tables) {
+            tables.inboundOwner(spi, owner);
+        }
+    }
+
+    /** On the owner removes the SA, on the others forgets the owner. */
     record RemoveInboundSa(int spi) implements WorkerCommand {
         @Override
         public void applyTo(final ForwardingTables tables) {

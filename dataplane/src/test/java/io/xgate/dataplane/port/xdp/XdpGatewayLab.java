@@ -45,7 +45,7 @@ final class XdpGatewayLab implements AutoCloseable {
         this.ports = XdpGatewayPorts.open(List.of(spec(LAN, PortRole.LAN), spec(WAN, wanRole)),
                 XdpGatewayPorts.Settings.defaults(), counters);
         this.channels = new WorkerChannels(0, counters);
-        this.worker = new Worker(0, ports.pool(), ports.contexts(), channels, Worker.NO_PINNING);
+        this.worker = new Worker(ports.pool(), ports.contexts(), channels, Worker.NO_PINNING);
         this.proxy = channels.proxy(CryptoProviders.select(CryptoProviders.AUTO).provider(), counters);
         for (final int pair : new int[] {LAN, WAN}) {
             final long hostMac = MacAddress.parse(veth.peerMac(pair)).value();

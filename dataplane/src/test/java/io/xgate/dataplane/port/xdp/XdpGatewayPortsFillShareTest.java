@@ -19,6 +19,14 @@ class XdpGatewayPortsFillShareTest {
     }
 
     @Test
+    void oneOfSeveralWorkersKeepsFramesForPacketsHandedToIt() {
+        final XdpGatewayPorts.Settings settings = XdpGatewayPorts.Settings.defaults().withHandoffs();
+        assertEquals(XdpGatewayPorts.OWN_FRAMES + XdpGatewayPorts.HANDOFF_FRAMES, settings.ownFrames());
+        assertEquals((4096 - XdpGatewayPorts.OWN_FRAMES - XdpGatewayPorts.HANDOFF_FRAMES) / 2,
+                XdpGatewayPorts.fillShare(settings, 2));
+    }
+
+    @Test
     void theFillRingCapsTheShare() {
         final XdpGatewayPorts.Settings big = new XdpGatewayPorts.Settings(65_536, 4096, 0, XskConfig.defaults());
         assertEquals(XskConfig.defaults().fillSize(), XdpGatewayPorts.fillShare(big, 3));
