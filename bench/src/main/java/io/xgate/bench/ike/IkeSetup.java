@@ -1,0 +1,160 @@
+package io.xgate.bench.ike;
+
+import io.xgate.controlplane.ike.policy.GatewayPolicy;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Runs {@code xgate bench ike-setup}: builds the namespaces, starts the responders and the initiator, then per DUT
+ * a first run that warms up and measures memory (responder memory before, N SAs, memory after), then
+ * {@code runs} measured runs per DUT taking turns (A, B, A, B, ...), so a burst of the machine's noise hits both.
+ * After every run the initiator deletes its SAs and waits (bounded) until the responder has none left. Every
+ * process is stopped by PID and the namespaces are deleted at the end, also on failure.
+ */
+final class IkeSetup {
+    static final List<String> DUTS = List.of("xgate", "strongswan");
+    private static final long DRAIN_MILLIS = 30_000;
+
+    /** What to run: SAs per run, measured runs per DUT, SAs negotiating at once, DUTs, time limit of a run. */
+    record Settings(int sas, int runs, int window, List<String> duts, Duration runLimit) {
+        Settings {
+            duts = List.copyOf(duts);
+            if (sas < 1 || runs < 1 || window < 1) {
+                throw new IllegalArgumentException("--sas, --runs and --window must be at least 1");
+            }
+            if ((long) sas * (runs + 1) > InitiatorPolicies.MAX) {
+                throw new IllegalArgumentException("--sas x (--runs + 1) must stay within " + InitiatorPolicies.MAX
+                        + " (one initiator identity and address each)");
+            }
+            for (final String dut : duts) {
+                if (!DUTS.contains(dut)) {
+                    throw new IllegalArgumentException("unknown DUT " + dut + "; one of " + String.join(", ", DUTS));
+                }
+            }
+        }
+    }
+
+    /** One DUT during the run: the responder, the initiator's gateways toward it, the next initiator index. */
+    private static final class Target {
+        final IkeResponder responder;
+        final InitiatorPolicies policies;
+        int nextIndex;
+
+        Target(final IkeResponder responder, final InitiatorPolicies policies) {
+            this.responder = responder;
+            this.policies = policies;
+        }
+    }
+
+    private IkeSetup() {
+    }
+
+    static SetupReport run(final Settings settings, final PrintStream progress) throws IOException {
+        final Path dir = Files.createTempDirectory("xgate-ike-setup");
+        final String psk = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+        final List<IkeResponder> responders = new ArrayList<>();
+        try (IkeSetupLab lab = IkeSetupLab.create()) {
+            try {
+                final List<Target> targets = new ArrayList<>();
+                for (final String dut : settings.duts()) {
+                    progress.println("setting up DUT " + dut + " ...");
+                    targets.add(start(lab, dut, psk, dir, responders));
+                }
+                try (SetupInitiator initiator = SetupInitiator.open(lab.initiator(),
+                        targets.stream().map(t -> t.policies.localAddress()).collect(Collectors.toSet()))) {
+                    final List<SetupRun> runs = new ArrayList<>();
+                    for (final Target target : targets) {
+                        runs.add(once(initiator, target, 0, settings, progress));
+                    }
+                    for (int run = 1; run <= settings.runs(); run++) {
+                        for (final Target target : targets) {
+                            runs.add(once(initiator, target, run, settings, progress));
+                        }
+                    }
+                    return new SetupReport(settings.sas(), settings.window(), SetupReport.measures(responders), runs);
+                }
+            } finally {
+                for (final IkeResponder responder : responders.reversed()) {
+                    responder.close();
+                }
+            }
+        } finally {
+            removeDirectory(dir);
+        }
+    }
+
+    private static Target start(final IkeSetupLab lab, final String dut, final String psk, final Path dir,
+                                final List<IkeResponder> started) throws IOException {
+        final boolean xgate = dut.equals("xgate");
+        final IkeSetupLab.Link link = xgate ? lab.addResponder("xg", "192.0.2", "02:78:62:00:0c")
+                : lab.addResponder("sw", "198.51.100", "02:78:62:00:0d");
+        final IkeResponder responder = xgate
+                ? XgateResponder.start(link.responder(), link.responderDevice(), link.responderAddress(), psk, dir.resolve(dut))
+                : StrongswanResponder.start(link.responder(), link.responderDevice(), link.responderAddress(), psk,
+                        dir.resolve(dut));
+        started.add(responder);
+        return new Target(responder, InitiatorPolicies.toward(link.initiatorDevice(), link.initiatorAddress(),
+                link.responderAddress(), psk));
+    }
+
+    /** One run: run 0 also measures the responder's memory around it. */
+    private static SetupRun once(final SetupInitiator initiator, final Target target, final int run,
+                                 final Settings settings, final PrintStream progress) throws IOException {
+        final IkeResponder responder = target.responder;
+        final String label = String.format(Locale.ROOT, "%s %s", responder.name(),
+                run == 0 ? "warm-up/memory run" : "run " + run + "/" + settings.runs());
+        final int before = responder.establishedSas();
+        final long memoryBefore = run == 0 ? responder.memoryBytes() : -1;
+        final int first = target.nextIndex;
+        final List<GatewayPolicy> policies = IntStream.range(first, first + settings.sas())
+                .mapToObj(target.policies::policy).toList();
+        target.nextIndex += settings.sas();
+        final SetupInitiator.Result result = initiator.establish(policies, settings.window(),
+                settings.runLimit().toNanos(), (up, failed, total, elapsed) -> progress.printf(Locale.ROOT,
+                        "\r%s: %d/%d up, %d failed, %.1f s   ", label, up, total, failed, elapsed / 1e9));
+        final int responderSas = responder.establishedSas() - before;
+        final long memoryAfter = run == 0 ? responder.memoryBytes() : -1;
+        final SetupRun outcome = new SetupRun(responder.name(), run, settings.sas(), result.established(),
+                result.failed(), result.nanos() / 1e9, responderSas, memoryBefore, memoryAfter, result.firstFailure());
+        progress.printf(Locale.ROOT, "\r%s: %d/%d up in %.2f s, %.0f setups/s; the responder counts %d%s%n", label,
+                outcome.established(), outcome.sas(), outcome.seconds(), outcome.setupsPerSecond(), responderSas,
+                result.firstFailure() == null ? "" : "; first failure: " + result.firstFailure());
+        initiator.deleteAll();
+        awaitDrained(responder, before, progress);
+        return outcome;
+    }
+
+    /** Until the responder is back to {@code count} SAs, at most 30 s; says so when it is not. */
+    private static void awaitDrained(final IkeResponder responder, final int count, final PrintStream progress)
+            throws IOException {
+        final long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
+        int left;
+        while ((left = responder.establishedSas()) > count) {
+            if (System.currentTimeMillis() > deadline) {
+                progress.printf("%s still holds %d SAs of the last run after its Deletes%n", responder.name(),
+                        left - count);
+                return;
+            }
+            XgateResponder.pause(100);
+        }
+    }
+
+    private static void removeDirectory(final Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final IOException e) {
+            System.err.println("ike-setup: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.xgate.bench.ike;
+
+/**
+ * One run against one responder: {@code sas} IKE SAs asked for, how many came up and failed, the time from the
+ * first IKE_SA_INIT to the last outcome, the responder's own count of established SAs right after (baseline
+ * subtracted), and — for the first run only ({@code run == 0}, also the warm-up) — the responder's memory before
+ * and after, else -1.
+ */
+record SetupRun(String dut, int run, int sas, int established, int failed, double seconds, int responderSas,
+                long memoryBefore, long memoryAfter, String firstFailure) {
+
+    double setupsPerSecond() {
+        return seconds <= 0 ? 0 : established / seconds;
+    }
+
+    boolean measuresMemory() {
+        return memoryBefore >= 0 && memoryAfter >= 0 && established > 0;
+    }
+
+    /** Memory growth per established IKE SA with its child SA; meaningful only when {@link #measuresMemory()}. */
+    double memoryPerSa() {
+        return (double) (memoryAfter - memoryBefore) / established;
+    }
+}
