@@ -69,7 +69,7 @@ final class IkeSetup {
                 final List<Target> targets = new ArrayList<>();
                 for (final String dut : settings.duts()) {
                     progress.println("setting up DUT " + dut + " ...");
-                    targets.add(start(lab, dut, psk, dir, responders));
+                    targets.add(start(lab, dut, psk, settings, dir, responders));
                 }
                 try (SetupInitiator initiator = SetupInitiator.open(lab.initiator(),
                         targets.stream().map(t -> t.policies.localAddress()).collect(Collectors.toSet()))) {
@@ -90,17 +90,18 @@ final class IkeSetup {
                 }
             }
         } finally {
-            removeDirectory(dir);
+            //removeDirectory(dir);
         }
     }
 
-    private static Target start(final IkeSetupLab lab, final String dut, final String psk, final Path dir,
-                                final List<IkeResponder> started) throws IOException {
+    private static Target start(final IkeSetupLab lab, final String dut, final String psk, final Settings settings,
+                                final Path dir, final List<IkeResponder> started) throws IOException {
         final boolean xgate = dut.equals("xgate");
         final IkeSetupLab.Link link = xgate ? lab.addResponder("xg", "192.0.2", "02:78:62:00:0c")
                 : lab.addResponder("sw", "198.51.100", "02:78:62:00:0d");
         final IkeResponder responder = xgate
-                ? XgateResponder.start(link.responder(), link.responderDevice(), link.responderAddress(), psk, dir.resolve(dut))
+                ? XgateResponder.start(link.responder(), link.responderDevice(), link.responderAddress(), psk,
+                        settings.sas(), dir.resolve(dut))
                 : StrongswanResponder.start(link.responder(), link.responderDevice(), link.responderAddress(), psk,
                         dir.resolve(dut));
         started.add(responder);

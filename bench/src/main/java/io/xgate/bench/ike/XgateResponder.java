@@ -4,6 +4,8 @@ import io.xgate.bench.dut.BenchNetwork;
 import io.xgate.controlplane.api.ManagementClient;
 import io.xgate.controlplane.api.ManagementException;
 import io.xgate.controlplane.daemon.GatewayDaemon;
+import io.xgate.dataplane.counters.CountersFile;
+import io.xgate.dataplane.counters.DropReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.agrona.concurrent.status.CountersReader;
 
 /**
  * {@code xgate run} as the responder: a JVM of its own in the responder namespace, the WAN veth its one AF_XDP
@@ -20,12 +23,17 @@ import java.util.regex.Pattern;
  * and one auto-key tunnel whose proxy ID (203.0.113.0/24 ↔ 198.19.0.0/16) each initiator's /32 narrows. The
  * worker idles with backoff, not spinning: two vCPUs are shared by initiator and responder. Counts come from the
  * management API ({@code show vpn ipsec-sa}: the child SAs in the data plane); memory is the heap in use after a
- * full collection ({@code jcmd GC.run}, then {@code GC.heap_info}).
+ * full collection ({@code jcmd GC.run}, then {@code GC.heap_info}) plus the counter slots in use in the mapped
+ * counters file; off-heap key schedules in the worker are not counted. Each SA takes counter slots, so the daemon
+ * gets room for the run's SAs ({@code -Dxgate.counter-slots}); its default of 4096 holds about 85 child SAs.
  */
 final class XgateResponder implements IkeResponder {
     private static final long READY_MILLIS = 30_000;
     private static final long STOP_SECONDS = 20;
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** The daemon's default: ports, tunnels and everything but the benchmark's SAs. */
+    private static final long BASE_COUNTER_SLOTS = 4096;
+    private static final int BYTES_PER_COUNTER = CountersReader.COUNTER_LENGTH + CountersReader.METADATA_LENGTH;
 
     private final Path dir;
     private final String address;
@@ -37,15 +45,18 @@ final class XgateResponder implements IkeResponder {
         this.process = process;
     }
 
+    /** Starts it with room in its counters file for {@code sas} child SAs at once (4 + one per drop reason per SA). */
     static XgateResponder start(final BenchNetwork network, final String device, final String address,
-                                final String psk, final Path dir) throws IOException {
+                                final String psk, final int sas, final Path dir) throws IOException {
+        final long slots = BASE_COUNTER_SLOTS + (long) sas * 2 * (4 + DropReason.count());
         Files.createDirectories(dir);
         final Path config = dir.resolve("xgate.yaml");
         Files.writeString(config, config(dir, device, address, psk), StandardCharsets.UTF_8);
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         final Process process = new ProcessBuilder(List.of("ip", "netns", "exec", network.name(), java.toString(),
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-                "-D" + GatewayDaemon.IDLE_PROPERTY + "=backoff", "-cp", System.getProperty("java.class.path"),
+                "-D" + GatewayDaemon.IDLE_PROPERTY + "=backoff", "-D" + GatewayDaemon.COUNTER_SLOTS_PROPERTY + "=" + slots,
+                "-cp", System.getProperty("java.class.path"),
                 "io.xgate.controlplane.cli.XgateCli", "run", "--config", config.toString(),
                 "--state-dir", dir.resolve("state").toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("xgate.log").toFile()).start();
@@ -132,6 +143,7 @@ final class XgateResponder implements IkeResponder {
         }
     }
 
+    /** The live heap plus the counter slots in use (each a value and a label record in the mapped file). */
     @Override
     public long memoryBytes() throws IOException {
         jcmd("GC.run");
@@ -139,12 +151,16 @@ final class XgateResponder implements IkeResponder {
         if (!used.find()) {
             throw new IOException("jcmd GC.heap_info: no heap use in its output");
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        final long[] counters = {0};
+        try (CountersFile file = CountersFile.open(dir.resolve("counters.dat"))) {
+            file.reader().forEach((id, type, key, label) -> counters[0]++);
+        }
+        return Long.parseLong(used.group(1)) * 1024 + counters[0] * BYTES_PER_COUNTER;
     }
 
     @Override
     public String memoryMeasure() {
-        return "Java heap used after a full GC";
+        return "Java heap used after a full GC + counter slots in use";
     }
 
     private String jcmd(final String command) throws IOException {
