@@ -17,6 +17,9 @@ interface IkeResponder extends AutoCloseable {
     /** The memory the responder holds now, as comparable from one call to the next as it can tell. */
     long memoryBytes() throws IOException;
 
+    /** The process's CPU time so far (all threads). */
+    long cpuNanos() throws IOException;
+
     /** What {@link #memoryBytes} measures, for the report. */
     String memoryMeasure();
 

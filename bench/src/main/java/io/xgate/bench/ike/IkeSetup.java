@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -117,6 +118,7 @@ final class IkeSetup {
                 run == 0 ? "warm-up/memory run" : "run " + run + "/" + settings.runs());
         final int before = responder.establishedSas();
         final long memoryBefore = run == 0 ? responder.memoryBytes() : -1;
+        final long cpuBefore = responder.cpuNanos();
         final int first = target.nextIndex;
         final List<GatewayPolicy> policies = IntStream.range(first, first + settings.sas())
                 .mapToObj(target.policies::policy).toList();
@@ -124,14 +126,17 @@ final class IkeSetup {
         final SetupInitiator.Result result = initiator.establish(policies, settings.window(),
                 settings.runLimit().toNanos(), (up, failed, total, elapsed) -> progress.printf(Locale.ROOT,
                         "\r%s: %d/%d up, %d failed, %.1f s   ", label, up, total, failed, elapsed / 1e9));
+        final long cpu = responder.cpuNanos() - cpuBefore;
         final int responderSas = responder.establishedSas() - before;
         final long memoryAfter = run == 0 ? responder.memoryBytes() : -1;
         final SetupRun outcome = new SetupRun(responder.name(), run, settings.sas(), result.established(),
-                result.failed(), result.nanos() / 1e9, responderSas, memoryBefore, memoryAfter, result.firstFailure());
-        progress.printf(Locale.ROOT, "\r%s: %d/%d up in %.2f s, %.0f setups/s; the responder counts %d%s%n", label,
-                outcome.established(), outcome.sas(), outcome.seconds(), outcome.setupsPerSecond(), responderSas,
+                result.failed(), result.nanos() / 1e9, responderSas, cpu / 1e9, memoryBefore, memoryAfter,
+                result.firstFailure());
+        progress.printf(Locale.ROOT, "\r%s: %d/%d up in %.2f s, %.0f setups/s, responder CPU %.2f ms per SA; the "
+                        + "responder counts %d%s%n", label, outcome.established(), outcome.sas(), outcome.seconds(),
+                outcome.setupsPerSecond(), outcome.cpuMillisPerSa(), responderSas,
                 result.firstFailure() == null ? "" : "; first failure: " + result.firstFailure());
-        initiator.deleteAll();
+        initiator.deleteAll(settings.window(), TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
         awaitDrained(responder, before, progress);
         return outcome;
     }

@@ -37,8 +37,6 @@ final class SetupInitiator implements AutoCloseable {
             64, TimeUnit.HOURS.toNanos(1), TimeUnit.SECONDS.toNanos(5));
     private static final long IDLE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final int DELETES_PER_PAUSE = 16;
-    private static final long DELETE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     /** What a run's caller hears about twice a second. */
     interface Progress {
@@ -56,7 +54,7 @@ final class SetupInitiator implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final SystemNanoClock clock = new SystemNanoClock();
     private final List<Negotiation> negotiating = new ArrayList<>();
-    private final List<IkeEngine> finished = new ArrayList<>();
+    private final List<Negotiation> finished = new ArrayList<>();
 
     private SetupInitiator(final IkeSockets sockets) {
         this.sockets = sockets;
@@ -75,11 +73,16 @@ final class SetupInitiator implements AutoCloseable {
         return new SetupInitiator(sockets);
     }
 
-    /** One IKE SA being negotiated: its engine and what the engine reported. */
+    /** One IKE SA being negotiated (or deleted): its gateway, its engine and what the engine reported. */
     private static final class Negotiation implements IkeListener {
+        private final String gateway;
         private IkeEngine engine;
         private boolean established;
         private String failure;
+
+        Negotiation(final String gateway) {
+            this.gateway = gateway;
+        }
 
         boolean done() {
             return established || failure != null;
@@ -144,8 +147,9 @@ final class SetupInitiator implements AutoCloseable {
             }
             int work = 0;
             while (negotiating.size() < window && next < policies.size()) {
-                final Negotiation n = new Negotiation();
-                n.engine = new IkeEngine(List.of(policies.get(next++)), sockets, n, random, clock, TIMING);
+                final GatewayPolicy policy = policies.get(next++);
+                final Negotiation n = new Negotiation(policy.name());
+                n.engine = new IkeEngine(List.of(policy), sockets, n, random, clock, TIMING);
                 negotiating.add(n);
                 work += n.engine.doWork(); // sends IKE_SA_INIT now
             }
@@ -155,7 +159,7 @@ final class SetupInitiator implements AutoCloseable {
                 work += n.engine.doWork();
                 if (n.done()) {
                     it.remove();
-                    finished.add(n.engine);
+                    finished.add(n);
                     last = System.nanoTime();
                     if (n.established) {
                         established++;
@@ -173,9 +177,7 @@ final class SetupInitiator implements AutoCloseable {
                 LockSupport.parkNanos(IDLE_NANOS);
             }
         }
-        for (final Negotiation n : negotiating) {
-            finished.add(n.engine);
-        }
+        finished.addAll(negotiating);
         negotiating.clear();
         progress.update(established, failed, policies.size(), System.nanoTime() - start);
         return new Result(established, failed, last - start, firstFailure);
@@ -188,25 +190,45 @@ final class SetupInitiator implements AutoCloseable {
     }
 
     /**
-     * Ends every IKE SA this initiator made: one Delete each (the responder removes the SA and its child), paced so
-     * the responder's socket buffer is not flooded; answers are read and dropped.
+     * Ends every IKE SA this initiator made, at most {@code window} at a time: an INFORMATIONAL Delete each, which
+     * the responder answers once it has removed the SA and its child (retransmitted like any request). Gives up on
+     * the stragglers after {@code limitNanos}: their engines close, sending one last unanswered Delete.
      */
-    void deleteAll() throws IOException {
-        int sent = 0;
-        for (final IkeEngine engine : finished) {
-            engine.close();
-            if (++sent % DELETES_PER_PAUSE == 0) {
-                sockets.poll((from, to, datagram) -> { });
-                LockSupport.parkNanos(DELETE_PAUSE_NANOS);
+    void deleteAll(final int window, final long limitNanos) throws IOException {
+        final long start = System.nanoTime();
+        final Iterator<Negotiation> next = finished.iterator();
+        while (next.hasNext() || !negotiating.isEmpty()) {
+            int work = 0;
+            while (negotiating.size() < window && next.hasNext()) {
+                final Negotiation n = next.next();
+                if (n.engine.delete(n.gateway, "benchmark run over")) {
+                    negotiating.add(n);
+                    work++;
+                } else {
+                    n.engine.close();
+                }
+            }
+            work += sockets.poll(this::deliver);
+            for (final Iterator<Negotiation> it = negotiating.iterator(); it.hasNext(); ) {
+                final Negotiation n = it.next();
+                work += n.engine.doWork();
+                if (n.engine.sessionOf(n.gateway).isEmpty() || System.nanoTime() - start > limitNanos) {
+                    n.engine.close();
+                    it.remove();
+                }
+            }
+            if (work == 0) {
+                LockSupport.parkNanos(IDLE_NANOS);
             }
         }
         finished.clear();
-        sockets.poll((from, to, datagram) -> { });
     }
 
+    /** Closes every engine left (one unanswered Delete each) and the sockets. */
     @Override
     public void close() throws IOException {
-        deleteAll();
+        finished.forEach(n -> n.engine.close());
+        negotiating.forEach(n -> n.engine.close());
         sockets.close();
     }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The outcome of {@code xgate bench ike-setup}: every run, per DUT the median setup rate of the measured runs (the
  * first run of each DUT warms up and measures memory, and is left out of the median), its ratio to the baseline
- * DUT ({@code strongswan} when it ran, else the first) and memory per SA; as a Markdown table and as JSON.
+ * DUT ({@code strongswan} when it ran, else the first), the responder's CPU time per SA (independent of how much
+ * CPU the machine's load left it) and memory per SA; as a Markdown table and as JSON.
  */
 record SetupReport(int sas, int window, Map<String, String> memoryMeasures, List<SetupRun> runs) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,12 +42,21 @@ record SetupReport(int sas, int window, Map<String, String> memoryMeasures, List
 
     /** The median setup rate of the DUT's measured runs (the mean of the middle two for an even count); 0 without. */
     double medianRate(final String dut) {
-        final List<Double> rates = measured(dut).stream().map(SetupRun::setupsPerSecond).sorted().toList();
-        if (rates.isEmpty()) {
+        return median(measured(dut).stream().map(SetupRun::setupsPerSecond).toList());
+    }
+
+    /** The median of the DUT's measured runs' responder CPU time per SA, in ms. */
+    double medianCpuMillis(final String dut) {
+        return median(measured(dut).stream().map(SetupRun::cpuMillisPerSa).toList());
+    }
+
+    private static double median(final List<Double> values) {
+        final List<Double> sorted = values.stream().sorted().toList();
+        if (sorted.isEmpty()) {
             return 0;
         }
-        final int n = rates.size();
-        return n % 2 == 1 ? rates.get(n / 2) : (rates.get(n / 2 - 1) + rates.get(n / 2)) / 2;
+        final int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     double ratio(final String dut) {
@@ -62,14 +72,15 @@ record SetupReport(int sas, int window, Map<String, String> memoryMeasures, List
 
     String table() {
         final List<String> lines = new ArrayList<>();
-        lines.add("| DUT | setups/s, each run | median setups/s | vs " + baseline() + " | memory per IKE+child SA |");
-        lines.add("|---|---|---:|---:|---|");
+        lines.add("| DUT | setups/s, each run | median setups/s | vs " + baseline() + " | responder CPU per SA "
+                + "(median) | memory per IKE+child SA |");
+        lines.add("|---|---|---:|---:|---:|---|");
         for (final String dut : duts()) {
             final String each = measured(dut).stream().map(r -> String.format(Locale.ROOT, "%.0f", r.setupsPerSecond()))
                     .collect(Collectors.joining(", "));
             final double memory = memoryPerSa(dut);
-            lines.add(String.format(Locale.ROOT, "| %s | %s | **%.0f** | %.2fx | %s |", dut, each, medianRate(dut),
-                    ratio(dut), Double.isNaN(memory) ? "-" : String.format(Locale.ROOT, "%.1f KiB (%s)", memory / 1024,
+            lines.add(String.format(Locale.ROOT, "| %s | %s | **%.0f** | %.2fx | %.2f ms | %s |", dut, each,
+                    medianRate(dut), ratio(dut), medianCpuMillis(dut), Double.isNaN(memory) ? "-" : String.format(Locale.ROOT, "%.1f KiB (%s)", memory / 1024,
                             memoryMeasures.getOrDefault(dut, "?"))));
         }
         return String.join("\n", lines) + "\n";
@@ -87,6 +98,7 @@ record SetupReport(int sas, int window, Map<String, String> memoryMeasures, List
             d.put("name", dut);
             d.put("medianSetupsPerSecond", medianRate(dut));
             d.put("ratioToBaseline", ratio(dut));
+            d.put("medianResponderCpuMillisPerSa", medianCpuMillis(dut));
             final double memory = memoryPerSa(dut);
             if (!Double.isNaN(memory)) {
                 d.put("memoryPerSaBytes", memory);
@@ -105,6 +117,7 @@ record SetupReport(int sas, int window, Map<String, String> memoryMeasures, List
             n.put("seconds", r.seconds());
             n.put("setupsPerSecond", r.setupsPerSecond());
             n.put("responderSas", r.responderSas());
+            n.put("responderCpuSeconds", r.responderCpuSeconds());
             if (r.measuresMemory()) {
                 n.put("memoryBeforeBytes", r.memoryBefore());
                 n.put("memoryAfterBytes", r.memoryAfter());

@@ -96,6 +96,11 @@ final class StrongswanResponder implements IkeResponder {
     }
 
     @Override
+    public long cpuNanos() throws IOException {
+        return ProcessCpu.nanos(charon.pid());
+    }
+
+    @Override
     public String memoryMeasure() {
         return "charon's resident set (VmRSS)";
     }

@@ -45,10 +45,13 @@ final class XgateResponder implements IkeResponder {
         this.process = process;
     }
 
-    /** Starts it with room in its counters file for {@code sas} child SAs at once (4 + one per drop reason per SA). */
+    /**
+     * Starts it with room in its counters file for twice {@code sas} child SAs (4 + one per drop reason per SA):
+     * a run's, and as many again left over from the run before should its Deletes not all have arrived.
+     */
     static XgateResponder start(final BenchNetwork network, final String device, final String address,
                                 final String psk, final int sas, final Path dir) throws IOException {
-        final long slots = BASE_COUNTER_SLOTS + (long) sas * 2 * (4 + DropReason.count());
+        final long slots = BASE_COUNTER_SLOTS + 2L * sas * 2 * (4 + DropReason.count());
         Files.createDirectories(dir);
         final Path config = dir.resolve("xgate.yaml");
         Files.writeString(config, config(dir, device, address, psk), StandardCharsets.UTF_8);
@@ -156,6 +159,12 @@ final class XgateResponder implements IkeResponder {
             file.reader().forEach((id, type, key, label) -> counters[0]++);
         }
         return Long.parseLong(used.group(1)) * 1024 + counters[0] * BYTES_PER_COUNTER;
+    }
+
+    /** The daemon's JVM: JIT compilers and GC threads included. */
+    @Override
+    public long cpuNanos() throws IOException {
+        return ProcessCpu.nanos(process.pid());
     }
 
     @Override
