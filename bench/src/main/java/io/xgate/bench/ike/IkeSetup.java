@@ -119,6 +119,7 @@ final class IkeSetup {
         final int before = responder.establishedSas();
         final long memoryBefore = run == 0 ? responder.memoryBytes() : -1;
         final long cpuBefore = responder.cpuNanos();
+        final long initiatorCpuBefore = ProcessCpu.nanos(ProcessHandle.current().pid());
         final int first = target.nextIndex;
         final List<GatewayPolicy> policies = IntStream.range(first, first + settings.sas())
                 .mapToObj(target.policies::policy).toList();
@@ -127,14 +128,16 @@ final class IkeSetup {
                 settings.runLimit().toNanos(), (up, failed, total, elapsed) -> progress.printf(Locale.ROOT,
                         "\r%s: %d/%d up, %d failed, %.1f s   ", label, up, total, failed, elapsed / 1e9));
         final long cpu = responder.cpuNanos() - cpuBefore;
+        final long initiatorCpu = ProcessCpu.nanos(ProcessHandle.current().pid()) - initiatorCpuBefore;
         final int responderSas = responder.establishedSas() - before;
         final long memoryAfter = run == 0 ? responder.memoryBytes() : -1;
         final SetupRun outcome = new SetupRun(responder.name(), run, settings.sas(), result.established(),
-                result.failed(), result.nanos() / 1e9, responderSas, cpu / 1e9, memoryBefore, memoryAfter,
-                result.firstFailure());
-        progress.printf(Locale.ROOT, "\r%s: %d/%d up in %.2f s, %.0f setups/s, responder CPU %.2f ms per SA; the "
-                        + "responder counts %d%s%n", label, outcome.established(), outcome.sas(), outcome.seconds(),
-                outcome.setupsPerSecond(), outcome.cpuMillisPerSa(), responderSas,
+                result.failed(), result.nanos() / 1e9, responderSas, cpu / 1e9, initiatorCpu / 1e9, memoryBefore,
+                memoryAfter, result.firstFailure());
+        progress.printf(Locale.ROOT, "\r%s: %d/%d up in %.2f s, %.0f setups/s, CPU per SA %.2f ms responder, %.2f ms "
+                        + "initiator; the responder counts %d%s%n", label, outcome.established(), outcome.sas(),
+                outcome.seconds(), outcome.setupsPerSecond(), outcome.cpuMillisPerSa(),
+                outcome.initiatorCpuMillisPerSa(), responderSas,
                 result.firstFailure() == null ? "" : "; first failure: " + result.firstFailure());
         initiator.deleteAll(settings.window(), TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
         awaitDrained(responder, before, progress);

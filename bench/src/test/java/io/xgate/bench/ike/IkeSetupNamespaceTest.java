@@ -34,7 +34,7 @@ class IkeSetupNamespaceTest {
             assertEquals(20, run.established(), run + "\n" + log);
             assertEquals(0, run.failed(), run + "\n" + log);
             assertEquals(20, run.responderSas(), "the responder's own count: " + run + "\n" + log);
-            assertTrue(run.responderCpuSeconds() >= 0, run.toString());
+            assertTrue(run.responderCpuSeconds() >= 0 && run.initiatorCpuSeconds() > 0, run.toString());
         }
         for (final String dut : report.duts()) {
             assertTrue(report.medianRate(dut) > 0, dut);

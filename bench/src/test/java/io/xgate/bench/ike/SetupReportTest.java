@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SetupReportTest {
     private static SetupRun run(final String dut, final int run, final double seconds, final long before,
                                 final long after) {
-        return new SetupRun(dut, run, 100, 100, 0, seconds, 100, 0.2, before, after, null);
+        return new SetupRun(dut, run, 100, 100, 0, seconds, 100, 0.2, 0.3, before, after, null);
     }
 
     private final SetupReport report = new SetupReport(100, 32,
@@ -28,6 +28,7 @@ class SetupReportTest {
         assertEquals(1.0, report.ratio("xgate"), 1e-9);
         assertEquals("strongswan", report.baseline());
         assertEquals(2.0, report.medianCpuMillis("xgate"), 1e-9);  // 0.2 s over 100 SAs
+        assertEquals(3.0, report.medianInitiatorCpuMillis("xgate"), 1e-9);
     }
 
     @Test
@@ -38,7 +39,7 @@ class SetupReportTest {
 
     @Test
     void theTableAndJsonCarryEveryRun() {
-        assertTrue(report.table().contains("| xgate | 200, 400, 100 | **200** | 1.00x | 2.00 ms | 1.0 KiB (heap) |"),
+        assertTrue(report.table().contains("| xgate | 200, 400, 100 | **200** | 1.00x | 2.00 ms | 3.00 ms | 1.0 KiB (heap) |"),
                 report.table());
         final JsonNode json = report.json();
         assertEquals("ike-setup", json.path("test").asText());
