@@ -35,7 +35,11 @@ final class SetupInitiator implements AutoCloseable {
     /** No reconnect within a run: a failed SA counts as failed. */
     private static final IkeTiming TIMING = new IkeTiming(RetransmitPolicy.DEFAULT, TimeUnit.SECONDS.toNanos(30), 256,
             64, TimeUnit.HOURS.toNanos(1), TimeUnit.SECONDS.toNanos(5));
-    private static final long IDLE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /**
+     * Nothing received and nothing due: wait this long, as xgate's control loop does. A shorter wait would make the
+     * initiator spin on the CPUs it shares with the responder, taking more from a slower one.
+     */
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     /** What a run's caller hears about twice a second. */
