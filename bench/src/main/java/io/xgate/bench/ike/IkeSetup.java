@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 
 /**
  * Runs {@code xgate bench ike-setup}: builds the namespaces, starts the responders and the initiator, then per DUT
- * a first run that warms up and measures memory (responder memory before, N SAs, memory after), then
+ * a first run that warms up (the JIT of both JVMs, xgate's and the bench's, keeps compiling for a few thousand SAs)
+ * and measures memory (responder memory before, {@code warmUp} SAs, memory after), then
  * {@code runs} measured runs per DUT taking turns (A, B, A, B, ...), so a burst of the machine's noise hits both.
  * After every run the initiator deletes its SAs and waits (bounded) until the responder has none left. Every
  * process is stopped by PID and the namespaces are deleted at the end, also on failure.
@@ -27,16 +28,19 @@ final class IkeSetup {
     static final List<String> DUTS = List.of("xgate", "strongswan");
     private static final long DRAIN_MILLIS = 30_000;
 
-    /** What to run: SAs per run, measured runs per DUT, SAs negotiating at once, DUTs, time limit of a run. */
-    record Settings(int sas, int runs, int window, List<String> duts, Duration runLimit) {
+    /**
+     * What to run: SAs of the first (warm-up and memory) run per DUT, SAs per measured run, measured runs per DUT,
+     * SAs negotiating at once, DUTs, time limit of a run.
+     */
+    record Settings(int warmUp, int sas, int runs, int window, List<String> duts, Duration runLimit) {
         Settings {
             duts = List.copyOf(duts);
-            if (sas < 1 || runs < 1 || window < 1) {
-                throw new IllegalArgumentException("--sas, --runs and --window must be at least 1");
+            if (warmUp < 1 || sas < 1 || runs < 1 || window < 1) {
+                throw new IllegalArgumentException("--warm-up, --sas, --runs and --window must be at least 1");
             }
-            if ((long) sas * (runs + 1) > InitiatorPolicies.MAX) {
-                throw new IllegalArgumentException("--sas x (--runs + 1) must stay within " + InitiatorPolicies.MAX
-                        + " (one initiator identity and address each)");
+            if (warmUp + (long) sas * runs > InitiatorPolicies.MAX) {
+                throw new IllegalArgumentException("--warm-up + --sas x --runs must stay within "
+                        + InitiatorPolicies.MAX + " (one initiator identity and address each)");
             }
             for (final String dut : duts) {
                 if (!DUTS.contains(dut)) {
@@ -102,7 +106,7 @@ final class IkeSetup {
                 : lab.addResponder("sw", "198.51.100", "02:78:62:00:0d");
         final IkeResponder responder = xgate
                 ? XgateResponder.start(link.responder(), link.responderDevice(), link.responderAddress(), psk,
-                        settings.sas(), dir.resolve(dut))
+                        Math.max(settings.sas(), settings.warmUp()), dir.resolve(dut))
                 : StrongswanResponder.start(link.responder(), link.responderDevice(), link.responderAddress(), psk,
                         dir.resolve(dut));
         started.add(responder);
@@ -121,9 +125,10 @@ final class IkeSetup {
         final long cpuBefore = responder.cpuNanos();
         final long initiatorCpuBefore = ProcessCpu.nanos(ProcessHandle.current().pid());
         final int first = target.nextIndex;
-        final List<GatewayPolicy> policies = IntStream.range(first, first + settings.sas())
+        final int sas = run == 0 ? settings.warmUp() : settings.sas();
+        final List<GatewayPolicy> policies = IntStream.range(first, first + sas)
                 .mapToObj(target.policies::policy).toList();
-        target.nextIndex += settings.sas();
+        target.nextIndex += sas;
         final SetupInitiator.Result result = initiator.establish(policies, settings.window(),
                 settings.runLimit().toNanos(), (up, failed, total, elapsed) -> progress.printf(Locale.ROOT,
                         "\r%s: %d/%d up, %d failed, %.1f s   ", label, up, total, failed, elapsed / 1e9));
@@ -131,7 +136,7 @@ final class IkeSetup {
         final long initiatorCpu = ProcessCpu.nanos(ProcessHandle.current().pid()) - initiatorCpuBefore;
         final int responderSas = responder.establishedSas() - before;
         final long memoryAfter = run == 0 ? responder.memoryBytes() : -1;
-        final SetupRun outcome = new SetupRun(responder.name(), run, settings.sas(), result.established(),
+        final SetupRun outcome = new SetupRun(responder.name(), run, sas, result.established(),
                 result.failed(), result.nanos() / 1e9, responderSas, cpu / 1e9, initiatorCpu / 1e9, memoryBefore,
                 memoryAfter, result.firstFailure());
         progress.printf(Locale.ROOT, "\r%s: %d/%d up in %.2f s, %.0f setups/s, CPU per SA %.2f ms responder, %.2f ms "

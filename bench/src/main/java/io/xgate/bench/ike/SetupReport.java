@@ -96,7 +96,7 @@ record SetupReport(int sas, int window, Map<String, String> memoryMeasures, List
     ObjectNode json() {
         final ObjectNode root = MAPPER.createObjectNode();
         root.put("test", "ike-setup");
-        root.put("sasPerRun", sas);
+        root.put("sasPerMeasuredRun", sas);
         root.put("window", window);
         root.put("baseline", baseline());
         final ArrayNode duts = root.putArray("duts");

@@ -3,8 +3,8 @@ package io.xgate.bench.ike;
 /**
  * One run against one responder: {@code sas} IKE SAs asked for, how many came up and failed, the time from the
  * first IKE_SA_INIT to the last outcome, the responder's own count of established SAs right after (baseline
- * subtracted), the CPU time the responder's process and the bench's (the initiator) used meanwhile, and — for the first run only ({@code run == 0}, also the warm-up) — the responder's memory before
- * and after, else -1.
+ * subtracted), the CPU time the responder's process and the bench's (the initiator) used meanwhile, and — for
+ * the first run only ({@code run == 0}, the warm-up) — the responder's memory before and after, else -1.
  */
 record SetupRun(String dut, int run, int sas, int established, int failed, double seconds, int responderSas,
                 double responderCpuSeconds, double initiatorCpuSeconds, long memoryBefore, long memoryAfter,

@@ -58,7 +58,8 @@ final class XgateResponder implements IkeResponder {
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         final Process process = new ProcessBuilder(List.of("ip", "netns", "exec", network.name(), java.toString(),
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-                "-D" + GatewayDaemon.IDLE_PROPERTY + "=backoff", "-D" + GatewayDaemon.COUNTER_SLOTS_PROPERTY + "=" + slots,
+                "-D" + GatewayDaemon.IDLE_PROPERTY + "=backoff",
+                "-D" + GatewayDaemon.COUNTER_SLOTS_PROPERTY + "=" + slots,
                 "-cp", System.getProperty("java.class.path"),
                 "io.xgate.controlplane.cli.XgateCli", "run", "--config", config.toString(),
                 "--state-dir", dir.resolve("state").toString()))
@@ -119,7 +120,8 @@ final class XgateResponder implements IkeResponder {
     private void awaitReady() throws IOException {
         final long deadline = System.currentTimeMillis() + READY_MILLIS;
         final Path log = dir.resolve("xgate.log");
-        while (!(Files.exists(socket(dir)) && Files.readString(log).contains("IKE listening on /" + address + ":4500"))) {
+        final String listening = "IKE listening on /" + address + ":4500";
+        while (!(Files.exists(socket(dir)) && Files.readString(log).contains(listening))) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
                 throw new IOException("xgate run did not come up:\n" + Files.readString(log));
             }

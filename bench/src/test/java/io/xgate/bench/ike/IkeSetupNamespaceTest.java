@@ -24,8 +24,8 @@ class IkeSetupNamespaceTest {
     @Test
     void bothRespondersEstablishEverySaOfEveryRunAndTheProcessesAreGoneAfter() throws Exception {
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        final SetupReport report = IkeSetup.run(new IkeSetup.Settings(20, 1, 8, IkeSetup.DUTS, Duration.ofSeconds(30)),
-                new PrintStream(progress, true, StandardCharsets.UTF_8));
+        final IkeSetup.Settings settings = new IkeSetup.Settings(20, 20, 1, 8, IkeSetup.DUTS, Duration.ofSeconds(30));
+        final SetupReport report = IkeSetup.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
         final String log = progress.toString(StandardCharsets.UTF_8);
 
         assertEquals(List.of("xgate", "strongswan"), report.duts(), log);
