@@ -95,7 +95,7 @@ final class IkeSetup {
                 }
             }
         } finally {
-            //removeDirectory(dir);
+            removeDirectory(dir);
         }
     }
 
