@@ -12,7 +12,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -21,8 +23,7 @@ import java.util.stream.IntStream;
  * a first run that warms up (the JIT of both JVMs, xgate's and the bench's, keeps compiling for a few thousand SAs)
  * and measures memory (responder memory before, {@code warmUp} SAs, memory after), then
  * {@code runs} measured runs per DUT taking turns (A, B, A, B, ...), so a burst of the machine's noise hits both.
- * After every run the initiator deletes its SAs and waits (bounded) until the responder has none left. Every
- * process is stopped by PID and the namespaces are deleted at the end, also on failure.
+ * After every run the initiator deletes its SAs and waits (bounded) until the responder has none left.
  */
 final class IkeSetup {
     static final List<String> DUTS = List.of("xgate", "strongswan");
@@ -65,37 +66,63 @@ final class IkeSetup {
     private IkeSetup() {
     }
 
+    /**
+     * Runs the benchmark. Everything it starts is stopped by PID and the namespaces and files go at the end — also
+     * when the JVM is told to stop meanwhile (Ctrl-C), through a shutdown hook.
+     */
     static SetupReport run(final Settings settings, final PrintStream progress) throws IOException {
         final Path dir = Files.createTempDirectory("xgate-ike-setup");
-        final String psk = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
-        final List<IkeResponder> responders = new ArrayList<>();
-        try (IkeSetupLab lab = IkeSetupLab.create()) {
+        final List<IkeResponder> responders = new CopyOnWriteArrayList<>();
+        final IkeSetupLab lab;
+        try {
+            lab = IkeSetupLab.create();
+        } catch (final IOException | RuntimeException e) {
+            removeDirectory(dir);
+            throw e;
+        }
+        final AtomicBoolean cleaned = new AtomicBoolean();
+        final Runnable cleanUp = () -> {
+            if (cleaned.compareAndSet(false, true)) {
+                responders.reversed().forEach(IkeResponder::close);
+                lab.close();
+                removeDirectory(dir);
+            }
+        };
+        final Thread onExit = new Thread(cleanUp, "ike-setup-cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        try {
+            return measure(settings, lab, dir, responders, progress);
+        } finally {
             try {
-                final List<Target> targets = new ArrayList<>();
-                for (final String dut : settings.duts()) {
-                    progress.println("setting up DUT " + dut + " ...");
-                    targets.add(start(lab, dut, psk, settings, dir, responders));
-                }
-                try (SetupInitiator initiator = SetupInitiator.open(lab.initiator(),
-                        targets.stream().map(t -> t.policies.localAddress()).collect(Collectors.toSet()))) {
-                    final List<SetupRun> runs = new ArrayList<>();
-                    for (final Target target : targets) {
-                        runs.add(once(initiator, target, 0, settings, progress));
-                    }
-                    for (int run = 1; run <= settings.runs(); run++) {
-                        for (final Target target : targets) {
-                            runs.add(once(initiator, target, run, settings, progress));
-                        }
-                    }
-                    return new SetupReport(settings.sas(), settings.window(), SetupReport.measures(responders), runs);
-                }
-            } finally {
-                for (final IkeResponder responder : responders.reversed()) {
-                    responder.close();
+                Runtime.getRuntime().removeShutdownHook(onExit);
+                cleanUp.run();
+            } catch (final IllegalStateException shuttingDown) {
+                // the hook is running or about to: it cleans up
+            }
+        }
+    }
+
+    private static SetupReport measure(final Settings settings, final IkeSetupLab lab, final Path dir,
+                                       final List<IkeResponder> responders, final PrintStream progress)
+            throws IOException {
+        final String psk = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+        final List<Target> targets = new ArrayList<>();
+        for (final String dut : settings.duts()) {
+            progress.println("setting up DUT " + dut + " ...");
+            targets.add(start(lab, dut, psk, settings, dir, responders));
+        }
+        try (SetupInitiator initiator = SetupInitiator.open(lab.initiator(),
+                targets.stream().map(t -> t.policies.localAddress()).collect(Collectors.toSet()))) {
+            final List<SetupRun> runs = new ArrayList<>();
+            for (final Target target : targets) {
+                runs.add(once(initiator, target, 0, settings, progress));
+            }
+            for (int run = 1; run <= settings.runs(); run++) {
+                for (final Target target : targets) {
+                    runs.add(once(initiator, target, run, settings, progress));
                 }
             }
-        } finally {
-            removeDirectory(dir);
+            return new SetupReport(settings.sas(), settings.window(), SetupReport.measures(responders), runs);
         }
     }
 
