@@ -111,6 +111,7 @@ final class IkeSetup {
             progress.println("setting up DUT " + dut + " ...");
             targets.add(start(lab, dut, psk, settings, dir, responders));
         }
+        progress.println("namespaces: " + String.join(" ", lab.names()));
         try (SetupInitiator initiator = SetupInitiator.open(lab.initiator(),
                 targets.stream().map(t -> t.policies.localAddress()).collect(Collectors.toSet()))) {
             final List<SetupRun> runs = new ArrayList<>();

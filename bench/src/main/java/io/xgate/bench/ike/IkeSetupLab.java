@@ -45,6 +45,13 @@ final class IkeSetupLab implements AutoCloseable {
         return link;
     }
 
+    /** The namespaces' names, the initiator's first. */
+    List<String> names() {
+        final List<String> names = new ArrayList<>(List.of(initiator.name()));
+        responders.forEach(r -> names.add(r.name()));
+        return names;
+    }
+
     @Override
     public void close() {
         for (final BenchNetwork network : responders.reversed()) {

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 class IkeSetupNamespaceTest {
 
     @Test
-    void bothRespondersEstablishEverySaOfEveryRunAndTheProcessesAreGoneAfter() throws Exception {
+    void bothRespondersEstablishEverySaOfEveryRunAndProcessesAndNamespacesAreGoneAfter() throws Exception {
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
         final IkeSetup.Settings settings = new IkeSetup.Settings(20, 20, 1, 8, IkeSetup.DUTS, Duration.ofSeconds(30));
         final SetupReport report = IkeSetup.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -44,5 +48,12 @@ class IkeSetupNamespaceTest {
         assertFalse(log.contains("still holds"), "every run's SAs were deleted at the responder:\n" + log);
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList(),
                 "xgate run and charon stopped");
+        final Matcher names = Pattern.compile("(?m)^namespaces: (.+)$").matcher(log);
+        assertTrue(names.find(), log);
+        final List<String> namespaces = List.of(names.group(1).split(" "));
+        assertEquals(3, namespaces.size(), namespaces.toString());
+        for (final String namespace : namespaces) {
+            assertFalse(Files.exists(Path.of("/run/netns", namespace)), namespace + " removed");
+        }
     }
 }
