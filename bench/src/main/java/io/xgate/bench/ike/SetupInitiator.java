@@ -4,11 +4,11 @@ import io.xgate.bench.dut.BenchNetwork;
 import io.xgate.controlplane.daemon.IkeSockets;
 import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
-import io.xgate.controlplane.ike.sa.RetransmitPolicy;
 import io.xgate.controlplane.ike.session.EstablishedChild;
 import io.xgate.controlplane.ike.session.IkeEngine;
 import io.xgate.controlplane.ike.session.IkeListener;
 import io.xgate.controlplane.ike.session.IkeTiming;
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.linux.sys.NetworkNamespace;
 import java.io.IOException;
@@ -32,9 +32,10 @@ import org.agrona.concurrent.SystemNanoClock;
  * for its SPI. Finished engines keep their SAs until {@link #deleteAll}. One thread.
  */
 final class SetupInitiator implements AutoCloseable {
-    /** No reconnect within a run: a failed SA counts as failed. */
-    private static final IkeTiming TIMING = new IkeTiming(RetransmitPolicy.DEFAULT, TimeUnit.SECONDS.toNanos(30), 256,
-            64, TimeUnit.HOURS.toNanos(1), TimeUnit.SECONDS.toNanos(5));
+    /** The daemon's, but no reconnect within a run: a failed SA counts as failed. */
+    private static final IkeTiming TIMING = new IkeTiming(IkeTiming.DEFAULT.retransmit(),
+            IkeTiming.DEFAULT.halfOpenNanos(), IkeTiming.DEFAULT.maxHalfOpen(), IkeTiming.DEFAULT.cookieThreshold(),
+            TimeUnit.HOURS.toNanos(1), IkeTiming.DEFAULT.rekeyGraceNanos(), IkeTiming.DEFAULT.fragments());
     /**
      * Nothing received and nothing due: wait this long, as xgate's control loop does. A shorter wait would make the
      * initiator spin on the CPUs it shares with the responder, taking more from a slower one.
@@ -57,6 +58,8 @@ final class SetupInitiator implements AutoCloseable {
     private final IkeSockets sockets;
     private final SecureRandom random = new SecureRandom();
     private final SystemNanoClock clock = new SystemNanoClock();
+    /** No gateway is traced; the engines want somewhere to send trace lines all the same. */
+    private final IkeTracing untraced = new IkeTracing(line -> { });
     private final List<Negotiation> negotiating = new ArrayList<>();
     private final List<Negotiation> finished = new ArrayList<>();
 
@@ -153,7 +156,7 @@ final class SetupInitiator implements AutoCloseable {
             while (negotiating.size() < window && next < policies.size()) {
                 final GatewayPolicy policy = policies.get(next++);
                 final Negotiation n = new Negotiation(policy.name());
-                n.engine = new IkeEngine(List.of(policy), sockets, n, random, clock, TIMING);
+                n.engine = new IkeEngine(List.of(policy), sockets, n, random, clock, TIMING, untraced);
                 negotiating.add(n);
                 work += n.engine.doWork(); // sends IKE_SA_INIT now
             }

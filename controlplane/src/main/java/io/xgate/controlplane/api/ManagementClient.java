@@ -51,7 +51,17 @@ public final class ManagementClient implements AutoCloseable {
 
     /** Subscribes to events and hands each to {@code onEvent} until the connection ends. */
     public void subscribe(final Consumer<JsonNode> onEvent) throws IOException, ManagementException {
+        subscribe();
+        events(onEvent);
+    }
+
+    /** Subscribes to events: from now on this connection receives them, read with {@link #events}. */
+    public void subscribe() throws IOException, ManagementException {
         call(ManagementServer.SUBSCRIBE, Map.of());
+    }
+
+    /** Hands each event of a subscribed connection to {@code onEvent} until the connection ends. */
+    public void events(final Consumer<JsonNode> onEvent) throws IOException {
         Optional<JsonNode> event;
         while ((event = read()).isPresent()) {
             onEvent.accept(event.get());

@@ -11,7 +11,8 @@ import java.util.Map;
  * The operational commands, PAN-OS's names: {@code xgate show vpn ipsec-sa|flow|tunnel|gateway|ike-sa} (and
  * xgate's {@code show vpn tunnel-group}),
  * {@code show interface}, {@code show routing route}, {@code show counters}, and {@code test}/{@code clear} of
- * {@code vpn ipsec-sa tunnel T} and {@code vpn ike-sa gateway G}. Each is one request; the daemon answers, these
+ * {@code vpn ipsec-sa tunnel T} and {@code vpn ike-sa gateway G}, and {@code show debug ike} (the gateways
+ * {@code xgate debug ike gateway G on} traces, see {@link DebugIkeCommand}). Each is one request; the daemon answers, these
  * only render (or, with {@code --json}, print the answer as it came).
  */
 final class OperationalCommands {
@@ -41,7 +42,9 @@ final class OperationalCommands {
                 .add("routing route", new ApiCommand("xgate show routing route", env,
                         args -> call("show.routing.route", none(args)), OperationalCommands::routes))
                 .add("counters", new ApiCommand("xgate show counters", env,
-                        args -> call("show.counters", none(args)), OperationalCommands::counters));
+                        args -> call("show.counters", none(args)), OperationalCommands::counters))
+                .add("debug ike", new ApiCommand("xgate show debug ike", env,
+                        args -> call("show.debug.ike", none(args)), OperationalCommands::tracedGateways));
     }
 
     /** {@code test} and {@code clear} take the same objects; {@code verb} is which. */
@@ -213,12 +216,22 @@ final class OperationalCommands {
         out.println();
         final Table tunnels = new Table("TUNNEL-INTERFACE", "ADDRESSES", "MTU", "VIRTUAL-ROUTER", "STATE");
         result.path("tunnels").forEach(t -> {
+            final List<String> anycast = new ArrayList<>();
+            t.path("anycast").forEach(a -> anycast.add(a.asText()));
             final List<String> addresses = new ArrayList<>();
-            t.path("addresses").forEach(a -> addresses.add(a.asText()));
+            t.path("addresses").forEach(a -> addresses.add(
+                    a.asText() + (anycast.contains(a.asText()) ? "(anycast)" : "")));
             tunnels.row(text(t, "name"), addresses.isEmpty() ? "-" : String.join(",", addresses), text(t, "mtu"),
                     text(t, "virtualRouter"), text(t, "state"));
         });
         tunnels.print(out);
+    }
+
+    /** The gateways whose IKE trace is on ({@code debug ike gateway G on}). */
+    private static void tracedGateways(final JsonNode result, final PrintStream out) {
+        final Table table = new Table("GATEWAY", "IKE-TRACE");
+        result.path("gateways").forEach(g -> table.row(g.asText(), "on"));
+        table.print(out);
     }
 
     private static void routes(final JsonNode result, final PrintStream out) {

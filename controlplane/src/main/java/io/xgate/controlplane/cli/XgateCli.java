@@ -1,6 +1,7 @@
 package io.xgate.controlplane.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class XgateCli {
         commands.put("show", OperationalCommands.show(env));
         commands.put("test", OperationalCommands.testOrClear("test", env));
         commands.put("clear", OperationalCommands.testOrClear("clear", env));
+        commands.put("debug", new Subcommands("debug").add("ike gateway", new DebugIkeCommand(env)));
         commands.put("stat", new StatCommand());
         return commands;
     }
@@ -35,8 +37,9 @@ public final class XgateCli {
     }
 
     /** With the environment given, so tests choose {@code XGATE_SOCKET}. */
-    public static int run(final List<String> args, final Map<String, String> env, final PrintStream out,
+    public static int run(final List<String> given, final Map<String, String> env, final PrintStream out,
                    final PrintStream err) {
+        final List<String> args = commandFirst(given);
         final Map<String, Command> commands = commands(env);
         if (args.isEmpty() || !commands.containsKey(args.get(0))) {
             err.println("usage: xgate <command> [args]   commands: " + String.join(", ", commands.keySet())
@@ -49,5 +52,22 @@ public final class XgateCli {
             err.println("xgate " + args.get(0) + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * {@code xgate --socket S show vpn flow} as {@code xgate show vpn flow --socket S}: the API options may come before
+     * the command word too, as admins type them; every command reads them after its own words.
+     */
+    static List<String> commandFirst(final List<String> args) {
+        int optionsEnd = 0;
+        while (optionsEnd < args.size() && args.get(optionsEnd).startsWith("--")) {
+            optionsEnd += args.get(optionsEnd).equals("--socket") ? 2 : 1;
+        }
+        if (optionsEnd == 0 || optionsEnd >= args.size()) {
+            return args;
+        }
+        final List<String> reordered = new ArrayList<>(args.subList(optionsEnd, args.size()));
+        reordered.addAll(args.subList(0, optionsEnd));
+        return reordered;
     }
 }

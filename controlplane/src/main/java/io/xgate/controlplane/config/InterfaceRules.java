@@ -40,7 +40,7 @@ final class InterfaceRules implements ValidationRule {
                 checkFamily(tunnel.ip().get(i), IpAddress.V4, path.key("ip").index(i),
                         "; IPv6 addresses go under ipv6.address", errors);
             }
-            checkIpv6(tunnel.ipv6(), path.key("ipv6"), errors);
+            checkIpv6(tunnel.ipv6(), !config.interfaces().ethernet().isEmpty(), path.key("ipv6"), errors);
         });
     }
 
@@ -52,8 +52,15 @@ final class InterfaceRules implements ValidationRule {
                 config.virtualRouters(), Section.VIRTUAL_ROUTERS.path().toString()));
     }
 
-    private static void checkIpv6(final Ipv6Settings ipv6, final ConfigPath path, final ErrorCollector errors) {
+    /** @param hasPorts whether an ethernet port exists to take an EUI-64 interface ID's MAC from */
+    private static void checkIpv6(final Ipv6Settings ipv6, final boolean hasPorts, final ConfigPath path,
+                                  final ErrorCollector errors) {
         final ConfigPath list = path.key("address");
+        if (ipv6.enabled() && !hasPorts && ipv6.interfaceId() == Ipv6Settings.InterfaceId.Eui64.INSTANCE
+                && ipv6.address().stream().anyMatch(Ipv6Settings.Ipv6Address::useInterfaceIdAsHostPortion)) {
+            errors.add(path.key("interface-id"), "EUI-64 is derived from an ethernet port's MAC and there is no "
+                    + "ethernet port; give the interface ID as eight hex octets");
+        }
         for (int i = 0; i < ipv6.address().size(); i++) {
             final Ipv6Settings.Ipv6Address entry = ipv6.address().get(i);
             final ConfigPath entryPath = list.item(entry.address().toString());

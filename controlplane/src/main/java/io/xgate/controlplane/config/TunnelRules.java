@@ -124,7 +124,8 @@ final class TunnelRules implements ValidationRule {
                 .filter(t -> t.name().equals(tunnel.tunnelInterface())).findFirst()
                 .filter(t -> !hasAddress(t, destination.family()))
                 .ifPresent(t -> errors.add(path.key("destination-ip"), "probes need an " + IpAddress.familyName(destination.family())
-                        + " address on " + t.name() + " to come from, it has none")));
+                        + " address on " + t.name() + " to come from, it has none"
+                        + (destination.family() == IpAddress.V6 ? " (anycast addresses are never a source)" : ""))));
         monitor.proxyId().ifPresent(name -> {
             switch (tunnel.keying()) {
                 case AutoKey auto -> References.resolve(errors, path.key("proxy-id"), name, auto.allProxyIds(),
@@ -136,8 +137,10 @@ final class TunnelRules implements ValidationRule {
                 config.monitorProfiles(), Section.MONITOR_PROFILES.path().toString());
     }
 
+    /** Whether the interface has an address to send probes of {@code family} from: installed, not anycast. */
     private static boolean hasAddress(final TunnelInterface tunnelInterface, final int family) {
         return family == IpAddress.V4 ? !tunnelInterface.ip().isEmpty()
-                : tunnelInterface.ipv6().enabled() && !tunnelInterface.ipv6().address().isEmpty();
+                : tunnelInterface.ipv6().enabled() && tunnelInterface.ipv6().address().stream()
+                        .anyMatch(a -> a.enableOnInterface() && !a.anycast());
     }
 }

@@ -6,6 +6,7 @@ import io.xgate.controlplane.ike.policy.IkePolicies;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.session.EstablishedChild;
 import io.xgate.controlplane.ike.session.IkeEngine;
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import io.xgate.controlplane.ike.session.IkeListener;
 import io.xgate.controlplane.ike.session.IkeSession;
 import io.xgate.controlplane.ike.session.IkeTiming;
@@ -68,9 +69,12 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     private Map<String, GatewayPolicy> gateways = Map.of();
     private DeviceConfig config;
 
-    /** Idle until a commit brings gateways; {@code started}'s {@code device.debug} says whether keys are exported. */
+    /**
+     * Idle until a commit brings gateways; {@code started}'s {@code device.debug} says whether keys are exported,
+     * {@code tracing} which gateways the admin traces ({@code debug ike gateway G on}).
+     */
     AutoKeyTunnels(final DeviceConfig started, final WorkerProxy proxy, final NeighbourResolver neighbours,
-                   final InstantSource clock) throws IOException {
+                   final InstantSource clock, final IkeTracing tracing) throws IOException {
         this.proxy = proxy;
         this.neighbours = neighbours;
         this.clock = clock;
@@ -78,7 +82,7 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
         this.keyExport = started.device().debug().keyExportDir().map(dir -> new KeyExport(Path.of(dir)));
         this.sockets = new IkeSockets();
         this.engine = new IkeEngine(List.of(), sockets, this, new SecureRandom(), new SystemNanoClock(),
-                IkeTiming.DEFAULT);
+                IkeTiming.DEFAULT, tracing);
     }
 
     /**

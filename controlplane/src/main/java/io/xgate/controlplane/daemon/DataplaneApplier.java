@@ -33,6 +33,7 @@ public final class DataplaneApplier implements ApplyTarget {
 
     private final WorkerProxy proxy;
     private final DeviceConfig started;
+    private final PortMacs macs;
     private final RouteProgrammer routes;
     private final ManualKeyTunnels tunnels;
     private final AutoKeyTunnels autoKey;
@@ -44,9 +45,10 @@ public final class DataplaneApplier implements ApplyTarget {
     /** @param started the config the ports were opened with: what a commit must leave as it is */
     DataplaneApplier(final WorkerProxy proxy, final NeighbourResolver neighbours, final ControlTasks tasks,
                      final DeviceConfig started, final InstantSource clock, final RouteProgrammer routes,
-                     final AutoKeyTunnels autoKey, final MonitorCommits monitors) {
+                     final AutoKeyTunnels autoKey, final MonitorCommits monitors, final PortMacs macs) {
         this.proxy = proxy;
         this.started = started;
+        this.macs = macs;
         this.routes = routes;
         this.tunnels = new ManualKeyTunnels(proxy, neighbours, tasks, clock);
         this.autoKey = autoKey;
@@ -70,8 +72,8 @@ public final class DataplaneApplier implements ApplyTarget {
             running = change.after();
             return;
         }
-        RestartRules.check(started, change);
-        final List<MonitorTarget> monitored = MonitorPlan.targets(change.after());
+        RestartRules.check(started, change, macs);
+        final List<MonitorTarget> monitored = MonitorPlan.targets(change.after(), macs);
         for (final ObjectChange c : change.changes()) {
             apply(change, c);
         }
@@ -148,16 +150,21 @@ public final class DataplaneApplier implements ApplyTarget {
                 new DeviceLayout(after).virtualRouter(tunnel.virtualRouter())), tunnel.name());
         undo.push(() -> accepted(proxy.removeTunnel(id), "removal of " + tunnel.name()));
         // IPv6 ones too: the monitor probes from them, and the worker answers the peer's probes to them.
-        localAddresses(DeviceLayout.addresses(tunnel).toList(), true);
+        localAddresses(tunnelAddresses(tunnel, after), true);
     }
 
     private void removeTunnelInterface(final TunnelInterface tunnel, final DeviceConfig before) {
-        localAddresses(DeviceLayout.addresses(tunnel).toList(), false);
+        localAddresses(tunnelAddresses(tunnel, before), false);
         final int id = DeviceLayout.tunnelId(tunnel.name());
         accepted(proxy.removeTunnel(id), "removal of " + tunnel.name());
         undo.push(() -> accepted(proxy.addTunnel(id, tunnel.name(), tunnel.mtu(),
                 new DeviceLayout(before).virtualRouter(tunnel.virtualRouter())), tunnel.name()));
         LOG.log(Level.INFO, "tunnel interface {0} removed", tunnel.name());
+    }
+
+    /** Anycast ones too: the worker answers echo to them like to any of its addresses. */
+    private List<IpPrefix> tunnelAddresses(final TunnelInterface tunnel, final DeviceConfig config) {
+        return new OwnAddresses(config, macs).tunnel(tunnel).stream().map(OwnAddresses.TunnelAddress::prefix).toList();
     }
 
     private void localAddresses(final Iterable<IpPrefix> prefixes, final boolean present) {

@@ -2,9 +2,7 @@ package io.xgate.controlplane.daemon;
 
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.EthernetInterface;
-import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.controlplane.config.IpsecTunnel;
-import io.xgate.controlplane.config.Ipv6Settings;
 import io.xgate.controlplane.config.ManualKey;
 import io.xgate.controlplane.config.Named;
 import io.xgate.controlplane.config.StaticRoute;
@@ -18,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The numbers the data plane uses for the config's names: port id = position among the ethernet ports,
@@ -94,25 +91,10 @@ final class DeviceLayout {
         return Integer.parseInt(tunnelInterfaceName.substring(TunnelInterface.PREFIX.length()));
     }
 
-    /** Every address of the gateway (ports and tunnel interfaces). */
-    List<IpPrefix> ownPrefixes() {
-        return Stream.concat(ports.stream().flatMap(p -> p.ip().stream()),
-                config.interfaces().tunnel().stream().flatMap(DeviceLayout::addresses)).toList();
-    }
-
-    /** A tunnel interface's IPv4 addresses, then its IPv6 ones when IPv6 is enabled on it. */
-    static Stream<IpPrefix> addresses(final TunnelInterface tunnel) {
-        final Stream<IpPrefix> v6 = tunnel.ipv6().enabled()
-                ? tunnel.ipv6().address().stream().filter(Ipv6Settings.Ipv6Address::enableOnInterface)
-                        .map(Ipv6Settings.Ipv6Address::address)
-                : Stream.empty();
-        return Stream.concat(tunnel.ip().stream(), v6);
-    }
-
     /** One worker's sockets: every ethernet port on {@code queue}. */
-    List<XdpPortSpec> portSpecs(final int queue) {
+    List<XdpPortSpec> portSpecs(final int queue, final OwnAddresses addresses) {
         // A LAN program leaves traffic to any of the gateway's addresses with the kernel (ping, ARP, management).
-        final List<InetAddress> own = ownPrefixes().stream().map(p -> p.address().toInetAddress()).toList();
+        final List<InetAddress> own = addresses.all().stream().map(p -> p.address().toInetAddress()).toList();
         return ports.stream().map(p -> new XdpPortSpec(portId(p.name()), p.device(), queue, role(p),
                 virtualRouter(p.virtualRouter()), own)).toList();
     }

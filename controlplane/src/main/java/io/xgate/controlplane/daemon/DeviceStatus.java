@@ -26,7 +26,9 @@ final class DeviceStatus {
                 VpnStatus.Traffic rx, VpnStatus.Traffic tx, long drops) {
     }
 
-    record TunnelInterfaceState(String name, List<String> addresses, int mtu, String virtualRouter, String state) {
+    /** {@code addresses} as installed (IPv6 interface IDs filled in), {@code anycast} those of them that are. */
+    record TunnelInterfaceState(String name, List<String> addresses, List<String> anycast, int mtu,
+                                String virtualRouter, String state) {
     }
 
     record Route(String virtualRouter, String destination, String type, String interfaceName, String nextHop,
@@ -42,16 +44,18 @@ final class DeviceStatus {
     private final NeighbourResolver neighbours;
     private final VpnStatus vpn;
     private final Supplier<List<CounterSnapshot.Counter>> counters;
+    private final PortMacs macs;
 
     DeviceStatus(final Supplier<DeviceConfig> running, final List<OpenedPort> ports, final RouteProgrammer routes,
                  final NeighbourResolver neighbours, final VpnStatus vpn,
-                 final Supplier<List<CounterSnapshot.Counter>> counters) {
+                 final Supplier<List<CounterSnapshot.Counter>> counters, final PortMacs macs) {
         this.running = running;
         this.ports = List.copyOf(ports);
         this.routes = routes;
         this.neighbours = neighbours;
         this.vpn = vpn;
         this.counters = counters;
+        this.macs = macs;
     }
 
     List<Port> ports() {
@@ -73,9 +77,14 @@ final class DeviceStatus {
     /** A tunnel interface is up when an IPsec tunnel bound to it is. */
     List<TunnelInterfaceState> tunnelInterfaces() {
         final DeviceConfig config = running.get();
-        return config.interfaces().tunnel().stream().map(t -> new TunnelInterfaceState(t.name(),
-                t.ip().stream().map(Object::toString).toList(), t.mtu(), t.virtualRouter().orElse("-"),
-                state(config, t))).toList();
+        final OwnAddresses own = new OwnAddresses(config, macs);
+        return config.interfaces().tunnel().stream().map(t -> {
+            final List<OwnAddresses.TunnelAddress> addresses = own.tunnel(t);
+            return new TunnelInterfaceState(t.name(), addresses.stream().map(a -> a.prefix().toString()).toList(),
+                    addresses.stream().filter(OwnAddresses.TunnelAddress::anycast)
+                            .map(a -> a.prefix().toString()).toList(),
+                    t.mtu(), t.virtualRouter().orElse("-"), state(config, t));
+        }).toList();
     }
 
     private String state(final DeviceConfig config, final TunnelInterface t) {

@@ -1,9 +1,11 @@
 package io.xgate.controlplane.daemon;
 
+import io.xgate.controlplane.api.EventBus;
 import io.xgate.controlplane.commit.ConfigService;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.dataplane.counters.CounterSnapshot;
 import io.xgate.controlplane.config.EthernetInterface;
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import io.xgate.controlplane.monitor.MonitorClock;
 import io.xgate.controlplane.monitor.TunnelMonitors;
 import io.xgate.dataplane.counters.CounterTypes;
@@ -92,8 +94,11 @@ public final class GatewayDaemon {
         final CountersManager counters = countersFile.manager();
         LOG.log(Level.INFO, "counters: {0} ({1} slots)", countersPath, String.valueOf(slots));
 
+        final RouteNetlink netlink = new RouteNetlink();
+        opened.push(netlink);
         final DeviceLayout layout = new DeviceLayout(config);
-        final List<XdpPortSpec> specs = layout.portSpecs(0);
+        final PortMacs macs = PortMacs.read(netlink, layout.ports());
+        final List<XdpPortSpec> specs = layout.portSpecs(0, new OwnAddresses(config, macs));
         final XdpGatewayPorts ports = XdpGatewayPorts.open(specs, XdpGatewayPorts.Settings.defaults(), counters);
         opened.push(ports);
         for (int i = 0; i < specs.size(); i++) {
@@ -105,8 +110,6 @@ public final class GatewayDaemon {
 
         final WorkerChannels channels = new WorkerChannels(0, counters);
         opened.push(channels);
-        final RouteNetlink netlink = new RouteNetlink();
-        opened.push(netlink);
         final List<Integer> cpus = config.device().cpuList();
         final int cpu = cpus.isEmpty() ? Worker.NO_PINNING : cpus.getFirst();
         final Worker worker = new Worker(0, ports.pool(), ports.contexts(), channels, cpu);
@@ -123,7 +126,9 @@ public final class GatewayDaemon {
         final ControlTasks tasks = new ControlTasks();
         final RouteProgrammer routes = new RouteProgrammer(proxy, neighbours);
         final TunnelRoutes tunnelRoutes = new TunnelRoutes(routes);
-        final AutoKeyTunnels autoKey = new AutoKeyTunnels(config, proxy, neighbours, InstantSource.system());
+        final EventBus events = new EventBus();
+        final IkeTracing tracing = new IkeTracing(new IkeTraceSink(events));
+        final AutoKeyTunnels autoKey = new AutoKeyTunnels(config, proxy, neighbours, InstantSource.system(), tracing);
         opened.push(autoKey);
         final ManualKeyRekeys manualKeys = new ManualKeyRekeys();
         // wait-recover asks whoever keys the tunnel: IKE renegotiates, manual keys stay.
@@ -131,7 +136,7 @@ public final class GatewayDaemon {
                 (tunnel, reason) -> (autoKey.negotiates(tunnel) ? autoKey : manualKeys).requestRekey(tunnel, reason),
                 MonitorClock.SYSTEM);
         final DataplaneApplier applier = new DataplaneApplier(proxy, neighbours, tasks, config, InstantSource.system(),
-                routes, autoKey, new MonitorCommits(monitors, tunnelRoutes));
+                routes, autoKey, new MonitorCommits(monitors, tunnelRoutes), macs);
         final ConfigService configService = ManagementWiring.openConfig(startup, applier, tasks);
         punts = new PuntMonitor(neighbours);
         loop = new ControlLoop(channels, punts, neighbours, monitors, autoKey, tasks);
@@ -156,7 +161,8 @@ public final class GatewayDaemon {
                 InstantSource.system(), monitors);
         // Pushed last, so closed first: no command reaches a stopping gateway.
         opened.push(ManagementWiring.serve(config, configService, tasks, applier, autoKey, vpn,
-                new DeviceStatus(applier::running, openedPorts, routes, neighbours, vpn, snapshot), monitors));
+                new DeviceStatus(applier::running, openedPorts, routes, neighbours, vpn, snapshot, macs),
+                monitors, events, tracing));
     }
 
     private static IdleStrategy idleStrategy() {

@@ -6,6 +6,7 @@ import io.xgate.controlplane.config.IkeCryptoProfile;
 import io.xgate.controlplane.config.IkeGateway;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.session.IkeSession;
+import io.xgate.dataplane.packet.IpAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -108,8 +109,10 @@ final class IkeStatus {
                 TimeUnit.NANOSECONDS.toSeconds(session.ageNanos()), children);
     }
 
-    private static String endpoint(final InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    /** {@code 192.0.2.1:500}, {@code [2001:db8::1]:500}: the port is never mistaken for a group of the address. */
+    static String endpoint(final InetSocketAddress address) {
+        final IpAddress host = IpAddress.of(address.getAddress());
+        return (host.isV4() ? host.toString() : "[" + host + "]") + ":" + address.getPort();
     }
 
     private static List<String> names(final List<? extends ConfigEnum> values) {

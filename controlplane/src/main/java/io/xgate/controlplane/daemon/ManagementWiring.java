@@ -9,6 +9,7 @@ import io.xgate.controlplane.commit.ConfigChange;
 import io.xgate.controlplane.commit.ConfigService;
 import io.xgate.controlplane.config.DeviceConfig;
 import io.xgate.controlplane.config.SecretSources;
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import io.xgate.controlplane.monitor.TunnelMonitors;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -65,18 +66,19 @@ final class ManagementWiring {
     }
 
     /**
-     * The management API on {@code device.management-socket}, started; its event stream carries the commits and
-     * every change of the tunnel monitors.
+     * The management API on {@code device.management-socket}, started; its event stream ({@code events}) carries
+     * the commits, every change of the tunnel monitors and the lines of the IKE traces that are on.
      */
     static ManagementServer serve(final DeviceConfig config, final ConfigService configService,
                                   final ControlTasks tasks, final DataplaneApplier applier,
                                   final AutoKeyTunnels autoKey, final VpnStatus vpn,
-                                  final DeviceStatus device, final TunnelMonitors monitors) throws IOException {
-        final EventBus events = new EventBus();
+                                  final DeviceStatus device, final TunnelMonitors monitors, final EventBus events,
+                                  final IkeTracing tracing) throws IOException {
         final ManagementServer server = new ManagementServer(Path.of(config.device().managementSocket()), events);
         ConfigHandlers.register(server, configService, events);
         monitors.addListener(new MonitorEvents(events));
         OperationalHandlers.register(server, tasks, applier, autoKey, vpn, device);
+        DebugHandlers.register(server, tasks, tracing, applier::running);
         server.start();
         LOG.log(Level.INFO, "management API on {0}", server.socket());
         return server;

@@ -12,7 +12,8 @@ import java.util.ResourceBundle;
  * — time, level, component, message. Not java.util.logging, whose own shutdown hook closes its handlers while
  * the daemon's hook is still logging the shutdown. {@code -Dxgate.log=debug} adds debug lines (punted packets),
  * {@code -Dxgate.log=warning} leaves only warnings and errors (the bench's IKE initiator); the default level is
- * info. Read when a logger is made, i.e. when its class is first used.
+ * info, read when a logger is made, i.e. when its class is first used. IKE trace lines ({@link IkeTraceSink}) are
+ * written at TRACE whatever the level: {@code debug ike gateway G on} is what turns them on.
  */
 public final class OneLineLoggerFinder extends System.LoggerFinder {
     public static final String PROPERTY = "xgate.log";
@@ -20,11 +21,12 @@ public final class OneLineLoggerFinder extends System.LoggerFinder {
 
     @Override
     public System.Logger getLogger(final String name, final Module module) {
-        final System.Logger.Level threshold = switch (System.getProperty(PROPERTY, "info").toLowerCase(Locale.ROOT)) {
-            case "debug" -> System.Logger.Level.DEBUG;
-            case "warning" -> System.Logger.Level.WARNING;
-            default -> System.Logger.Level.INFO;
-        };
+        final System.Logger.Level threshold = name.equals(IkeTraceSink.LOGGER) ? System.Logger.Level.TRACE
+                : switch (System.getProperty(PROPERTY, "info").toLowerCase(Locale.ROOT)) {
+                    case "debug" -> System.Logger.Level.DEBUG;
+                    case "warning" -> System.Logger.Level.WARNING;
+                    default -> System.Logger.Level.INFO;
+                };
         return new OneLineLogger(name.substring(name.lastIndexOf('.') + 1), threshold, System.err);
     }
 

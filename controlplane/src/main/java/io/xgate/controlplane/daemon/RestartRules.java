@@ -24,7 +24,7 @@ final class RestartRules {
     }
 
     /** @throws IllegalStateException naming everything in {@code change} a running gateway cannot apply */
-    static void check(final DeviceConfig started, final ConfigChange change) {
+    static void check(final DeviceConfig started, final ConfigChange change, final PortMacs macs) {
         final DeviceConfig after = change.after();
         final List<String> refused = new ArrayList<>();
         if (!after.device().equals(started.device())) {
@@ -34,8 +34,8 @@ final class RestartRules {
             refused.add("ethernet ports (devices, zones, virtual routers, addresses) differ from those the gateway "
                     + "opened");
         }
-        if (!new HashSet<>(new DeviceLayout(after).ownPrefixes())
-                .equals(new HashSet<>(new DeviceLayout(started).ownPrefixes()))) {
+        if (!new HashSet<>(new OwnAddresses(after, macs).all())
+                .equals(new HashSet<>(new OwnAddresses(started, macs).all()))) {
             refused.add("the gateway's own addresses (ports and tunnel interfaces) differ from those its XDP programs "
                     + "were built with");
         }

@@ -37,6 +37,16 @@ class XgateCliTest {
     }
 
     @Test
+    void apiOptionsBeforeTheCommandWordGoToTheCommand(@TempDir final Path dir) {
+        assertEquals(List.of("show", "vpn", "flow", "--socket", "s", "--json"),
+            XgateCli.commandFirst(List.of("--socket", "s", "--json", "show", "vpn", "flow")));
+        assertEquals(List.of("show", "vpn", "--json"), XgateCli.commandFirst(List.of("show", "vpn", "--json")));
+        final Path socket = dir.resolve("no-daemon.sock");
+        assertEquals(1, run("--socket", socket.toString(), "show", "vpn", "flow"));
+        assertTrue(err.toString().contains(socket.toString()), err.toString());
+    }
+
+    @Test
     void configValidateReportsEveryErrorWithItsPath(@TempDir final Path dir) throws IOException {
         final Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, """

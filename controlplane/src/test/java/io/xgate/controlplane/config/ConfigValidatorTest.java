@@ -203,6 +203,12 @@ class ConfigValidatorTest {
                         List.of("ip: [198.18.255.1/32]", "ip: []"),
                         "ipsec-tunnels[to-b].tunnel-monitor.destination-ip: probes need an IPv4 address on tunnel.1 "
                                 + "to come from, it has none"),
+                rule("an IPv6 monitor needs a non-anycast IPv6 address on the tunnel interface",
+                        List.of("          - {name: \"2001:db8:3::/64\", prefix: true}\n", "",
+                                "    anti-replay-window: 8192\n", "    anti-replay-window: 8192\n    tunnel-monitor: "
+                                        + "{enable: true, destination-ip: \"2001:db8:ff::9\", tunnel-monitor-profile: fast}\n"),
+                        "ipsec-tunnels[to-c].tunnel-monitor.destination-ip: probes need an IPv6 address on tunnel.3 "
+                                + "to come from, it has none (anycast addresses are never a source)"),
                 rule("monitor destination required", List.of("      destination-ip: 198.18.2.1\n", ""),
                         "ipsec-tunnels[to-b].tunnel-monitor.destination-ip: is required when the tunnel monitor is "
                                 + "enabled"),
@@ -283,6 +289,21 @@ class ConfigValidatorTest {
     @Test
     void fullExampleIsValid() {
         assertEquals(List.of(), errors(fullExample()));
+    }
+
+    @Test
+    void anEui64InterfaceIdNeedsAnEthernetPortToTakeItsMacFrom() {
+        final String tunnelOnly = """
+                interfaces:
+                  tunnel:
+                    - name: tunnel.1
+                      ipv6: {enabled: true, address: [{name: "2001:db8:1::/64", prefix: true}]}
+                """;
+        assertEquals(List.of("interfaces.tunnel[tunnel.1].ipv6.interface-id: EUI-64 is derived from an ethernet "
+                + "port's MAC and there is no ethernet port; give the interface ID as eight hex octets"),
+                errors(tunnelOnly));
+        assertEquals(List.of(), errors(tunnelOnly.replace("enabled: true,",
+                "enabled: true, interface-id: \"00:26:08:FF:FE:DE:4E:29\",")));
     }
 
     @Test

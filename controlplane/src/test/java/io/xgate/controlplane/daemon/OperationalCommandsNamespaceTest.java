@@ -12,6 +12,7 @@ import io.xgate.controlplane.cli.XgateCli;
 import io.xgate.controlplane.daemon.TwoGatewayLab.Side;
 import io.xgate.dataplane.crypto.EncryptionAlgorithm;
 import io.xgate.dataplane.crypto.IntegrityAlgorithm;
+import io.xgate.dataplane.packet.IpAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The admin's commands against two running gateways ({@link TwoGatewayLab}) joined by a live AES-GCM manual-key
  * tunnel: every {@code show} command's table (exact where nothing counts, the columns and values otherwise), its
- * {@code --json} parsing, commits that add and remove a second tunnel while the first keeps counting, a commit that
+ * {@code --json} parsing, gw-a's tunnel.1 answering ping6 on its EUI-64 address (interface ID from ethernet1/1's MAC), commits that add and remove a second tunnel while the first keeps counting, a commit that
  * fails half-way (the counters file runs full) changing nothing, and no key in any output or log. Needs root.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +47,8 @@ class OperationalCommandsNamespaceTest {
     private static final LabSuite GCM = LabSuite.esp("aes-128-gcm", EncryptionAlgorithm.AES_128_GCM,
             IntegrityAlgorithm.NONE, false);
     private static final String HOST_B_SECOND = "198.18.3.10";
+    /** gw-a's tunnel.1 takes its host portion in here from the interface ID; gw-b routes it into its tunnel.1. */
+    private static final String TUNNEL_A6_PREFIX = "2001:db8:ff:1::/64";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TwoGatewayLab lab;
@@ -55,7 +58,7 @@ class OperationalCommandsNamespaceTest {
     @BeforeAll
     void startTunnel() throws Exception {
         lab = new TwoGatewayLab();
-        lab.startTunnel(GCM);
+        lab.startGateways(config(Side.A), config(Side.B));
         lab.in(lab.hostNamespace(Side.A), "ping", "-c", "3", "-i", "0.2", HOST_B);
     }
 
@@ -95,7 +98,7 @@ class OperationalCommandsNamespaceTest {
         assertTrue(Pattern.compile("^ethernet1/1 +" + lab.device(Side.A, false)
                 + " +WAN +(NATIVE|GENERIC) +COPY +0 +[1-9]", Pattern.MULTILINE).matcher(interfaces).find(), interfaces);
         assertTrue(rows(interfaces).containsAll(List.of("TUNNEL-INTERFACE ADDRESSES MTU VIRTUAL-ROUTER STATE",
-                "tunnel.1 198.18.255.1/32 1400 default up")), interfaces);
+                "tunnel.1 198.18.255.1/32," + tunnelA6() + "/64 1400 default up")), interfaces);
 
         final String counters = show(Side.A, "show", "counters");
         assertTrue(counters.startsWith("GROUP") && counters.contains("tunnel tunnel.1") && !counters.contains(" 0\n"),
@@ -115,6 +118,18 @@ class OperationalCommandsNamespaceTest {
 
     @Test
     @Order(2)
+    void theTunnelInterfaceAnswersPing6OnItsEui64Address() throws Exception {
+        final String address = tunnelA6();
+        final String ping = lab.in(lab.hostNamespace(Side.B), "ping", "-6", "-c", "3", "-i", "0.2", "-W", "2",
+                address);
+        assertTrue(ping.contains("3 received") && ping.contains("from " + address), ping);
+        final JsonNode tunnel = JSON.readTree(show(Side.A, "show", "interface", "--json")).path("tunnels").path(0);
+        assertEquals(address + "/64", tunnel.path("addresses").path(1).asText(), tunnel.toString());
+        assertEquals(0, tunnel.path("anycast").size(), tunnel.toString());
+    }
+
+    @Test
+    @Order(3)
     void xgateStatReadsTheCountersFileWithoutTheDaemon() throws Exception {
         final String stat = show(Side.A, "stat", lab.countersFile(Side.A).toString(), "--once");
         assertTrue(stat.startsWith("ID") && stat.contains("tunnel tunnel.1") && stat.contains("packets-out"), stat);
@@ -122,7 +137,7 @@ class OperationalCommandsNamespaceTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aCommittedSecondTunnelCarriesTrafficWhileTheFirstKeepsCountingAndItsRemovalTakesItAway() throws Exception {
         lab.in(lab.hostNamespace(Side.B), "ip", "addr", "add", HOST_B_SECOND + "/32", "dev", lab.hostDevice(Side.B));
         final long firstBefore = encapPackets(Side.A, "to-peer");
@@ -137,7 +152,7 @@ class OperationalCommandsNamespaceTest {
         assertTrue(encapPackets(Side.A, "to-peer") >= firstBefore + 2, "the first tunnel's counters kept counting");
         assertTrue(show(Side.A, "show", "vpn", "ipsec-sa", "tunnel", "to-peer-2").contains("0x00002002"));
 
-        commit(Side.A, GCM.config(lab, Side.A));
+        commit(Side.A, config(Side.A));
         assertFalse(show(Side.A, "show", "vpn", "tunnel").contains("to-peer-2"));
         assertFalse(show(Side.A, "show", "routing", "route").contains("198.18.3.0/24"));
         assertThrows(IOException.class, () -> lab.in(lab.hostNamespace(Side.A), "ping", "-c", "1", "-W", "1",
@@ -146,7 +161,7 @@ class OperationalCommandsNamespaceTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aCommitThatFailsHalfWayChangesNothing() throws Exception {
         final String routes = show(Side.A, "show", "routing", "route");
         final String sas = rows(show(Side.A, "show", "vpn", "ipsec-sa")).get(1).replaceAll(" \\d+s .*", "");
@@ -155,7 +170,7 @@ class OperationalCommandsNamespaceTest {
 
         // Valid, but 70 more tunnels need more counter slots than the counters file has: the apply fails part-way.
         final Path config = lab.dir().resolve("too-many.yaml");
-        Files.writeString(config, withManyTunnels(GCM.config(lab, Side.A), 70));
+        Files.writeString(config, withManyTunnels(config(Side.A), 70));
         assertEquals(0, cli(Side.A, "config", "load", config.toString()));
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(1, XgateCli.run(List.of("commit"), env(Side.A), new PrintStream(new ByteArrayOutputStream()),
@@ -173,7 +188,7 @@ class OperationalCommandsNamespaceTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void clearReinstallsTheManualKeySasAndIkeCommandsRefuseAnUnknownGateway() throws Exception {
         assertTrue(show(Side.A, "clear", "vpn", "ipsec-sa", "tunnel", "to-peer").contains("reinstalled"));
         assertTrue(show(Side.B, "test", "vpn", "ipsec-sa", "tunnel", "to-peer").contains("reinstalled"));
@@ -184,7 +199,7 @@ class OperationalCommandsNamespaceTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void noKeyInAnyOutputOrLog() throws IOException {
         final List<String> keys = List.of(HexFormat.of().formatHex(GCM.encryptionKey()));
         final String logs = Files.readString(lab.log(Side.A)) + Files.readString(lab.log(Side.B));
@@ -195,13 +210,38 @@ class OperationalCommandsNamespaceTest {
         assertTrue(printed.length() > 1000 && logs.contains("management API on"));
     }
 
+    /**
+     * The lab's config, and IPv6 on gw-a's tunnel.1 with the default interface ID (EUI-64) as host portion of
+     * {@link #TUNNEL_A6_PREFIX}, which gw-b routes into its tunnel.1.
+     */
+    private String config(final Side side) {
+        final String lab = GCM.config(this.lab, side);
+        return side == Side.A
+                ? lab.replace("mtu: 1400}\n", "mtu: 1400,\n        ipv6: {enabled: true, address: [{name: \""
+                        + TUNNEL_A6_PREFIX + "\", prefix: true}]}}\n")
+                : lab.replace("    static-routes:\n", "    static-routes:\n      - {name: gw-a-tunnel, destination: \""
+                        + TUNNEL_A6_PREFIX + "\", interface: tunnel.1}\n");
+    }
+
+    /**
+     * gw-a's tunnel.1 IPv6 address, worked out here from ethernet1/1's MAC per RFC 4291 appendix A (U/L bit
+     * inverted, FF:FE inserted).
+     */
+    private String tunnelA6() throws IOException {
+        final byte[] mac = HexFormat.ofDelimiter(":").parseHex(lab.in(lab.gatewayNamespace(Side.A), "cat",
+                "/sys/class/net/" + lab.device(Side.A, false) + "/address").trim());
+        return IpAddress.parse(TUNNEL_A6_PREFIX.replace("::/64", ":%x:%x:%x:%x".formatted(
+                ((mac[0] ^ 0x02) & 0xFF) << 8 | mac[1] & 0xFF, (mac[2] & 0xFF) << 8 | 0xFF,
+                0xFE00 | mac[3] & 0xFF, (mac[4] & 0xFF) << 8 | mac[5] & 0xFF))).toString();
+    }
+
     /** The second tunnel on {@code side}: tunnel.2, SPIs 0x1002/0x2002, gw-a routes 198.18.3.0/24 into it. */
     private String withSecondTunnel(final Side side) {
         final boolean a = side == Side.A;
         final String route = a ? "      - {name: second, destination: 198.18.3.0/24, interface: tunnel.2}\n"
                 : "      - {name: second-host, destination: 198.18.3.0/24, interface: ethernet1/2, nexthop: "
                         + "{ip-address: " + HOST_B + "}}\n";
-        return withTunnel(GCM.config(lab, side), 2, a ? 0x1002 : 0x2002, a ? 0x2002 : 0x1002, side, route);
+        return withTunnel(config(side), 2, a ? 0x1002 : 0x2002, a ? 0x2002 : 0x1002, side, route);
     }
 
     private String withManyTunnels(final String yaml, final int count) {

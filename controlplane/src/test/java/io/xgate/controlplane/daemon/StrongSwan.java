@@ -18,6 +18,11 @@ final class StrongSwan implements AutoCloseable {
     private final Process charon;
 
     StrongSwan(final TwoGatewayLab lab) throws IOException, InterruptedException {
+        this(lab, "");
+    }
+
+    /** @param charonOptions more settings of the {@code charon} section, e.g. {@code fragment_size = 576} */
+    StrongSwan(final TwoGatewayLab lab, final String charonOptions) throws IOException, InterruptedException {
         this.lab = lab;
         this.dir = Files.createDirectories(lab.dir().resolve("strongswan"));
         Files.writeString(dir.resolve("strongswan.conf"), """
@@ -26,6 +31,7 @@ final class StrongSwan implements AutoCloseable {
               install_routes = yes
               retransmit_tries = 3
               retransmit_timeout = 1
+              %s
               filelog {
                 lab {
                   path = %s
@@ -42,7 +48,7 @@ final class StrongSwan implements AutoCloseable {
                 }
               }
             }
-            """.formatted(log(), vici()));
+            """.formatted(charonOptions, log(), vici()));
         Files.deleteIfExists(log());
         // A socket file left by the previous charon would look ready before this one listens.
         Files.deleteIfExists(vici());

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -200,6 +201,34 @@ class StrongSwanInteropNamespaceTest {
             log);
     }
 
+    /**
+     * Both sides enable IKE fragmentation and present identities long enough (437 characters) that each IKE_AUTH
+     * message exceeds a 576-byte IPv4 datagram: xgate's request and strongSwan's answer travel as SKF fragments
+     * (payload type 53 on the wire), each side joins the other's, and traffic passes.
+     */
+    @Test
+    void largeIkeAuthMessagesTravelInFragmentsBothWays() throws Exception {
+        final Path pcap = lab.dir().resolve("fragments-wan.pcap");
+        final Process capture = lab.startCapture(pcap);
+        final String labels = String.join(".", Collections.nCopies(7, "x".repeat(60)));
+        start("aes-256-gcm", "sha256", "group19", "aes-128-gcm", "none", false,
+            "aes256gcm16-prfsha256-ecp256", "aes128gcm16-ecp256", "198.18.1.0/24", Lifetimes.DEFAULT,
+            new Peers("a." + labels + ".example", "b." + labels + ".example", true));
+        awaitChildSas(2);
+        pingBothWays();
+        TwoGatewayLab.stop(capture);
+        assertTrue(Files.readString(lab.log(Side.A)).contains("IKE on 4500, fragmented when large"));
+        final String sw = Files.readString(strongSwan.log());
+        assertTrue(sw.contains("reassembled fragmented IKE message"), "xgate's IKE_AUTH request, joined:\n" + sw);
+        assertTrue(sw.contains("splitting IKE message"), "strongSwan's IKE_AUTH answer, split:\n" + sw);
+        final Tshark tshark = new Tshark(lab.dir().resolve("keys"));
+        for (final String sender : List.of("192.0.2.1", "192.0.2.2")) {
+            final List<?> fragments = tshark.packets(pcap, "ip.src == " + sender + " && isakmp.nextpayload == 53",
+                "frame.number");
+            assertTrue(fragments.size() >= 2, sender + " sent " + fragments.size() + " SKF fragments");
+        }
+    }
+
     /** strongSwan silenced by nftables in its namespace: xgate's liveness check goes unanswered, the peer is dead. */
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -227,6 +256,19 @@ class StrongSwanInteropNamespaceTest {
         static final Lifetimes DEFAULT = new Lifetimes("", "", "", "", "");
     }
 
+    /** The identities of both sides (xgate is A), and whether both enable IKE fragmentation. */
+    private record Peers(String aId, String bId, boolean fragmentation) {
+        static final Peers DEFAULT = new Peers("a.example", "b.example", false);
+
+        /**
+         * The secret's owners in swanctl.conf; none (the only secret serves any peer) for identities over 255
+         * characters, which strongSwan cuts there when it loads a shared key.
+         */
+        String secretOwners() {
+            return aId.length() > 255 || bId.length() > 255 ? "" : "id-a = " + aId + "\n id-b = " + bId;
+        }
+    }
+
     private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
                        final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
                        final String swRemoteP1) throws Exception {
@@ -237,7 +279,16 @@ class StrongSwanInteropNamespaceTest {
     private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
                        final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
                        final String swRemoteP1, final Lifetimes lifetimes) throws Exception {
-        strongSwan = new StrongSwan(lab);
+        start(ikeEncryption, hash, group, espEncryption, espAuthentication, passive, swIke, swEsp, swRemoteP1, lifetimes,
+            Peers.DEFAULT);
+    }
+
+    private void start(final String ikeEncryption, final String hash, final String group, final String espEncryption,
+                       final String espAuthentication, final boolean passive, final String swIke, final String swEsp,
+                       final String swRemoteP1, final Lifetimes lifetimes, final Peers peers) throws Exception {
+        // strongSwan always offers fragmentation (its default); with it on at xgate too, strongSwan's fragments are as
+        // small as xgate's for IPv4 (RFC 7383 §2.5.1) instead of its default 1280 bytes.
+        strongSwan = new StrongSwan(lab, peers.fragmentation() ? "fragment_size = 576" : "");
         strongSwan.load("""
             connections {
               xgate {
@@ -246,11 +297,12 @@ class StrongSwanInteropNamespaceTest {
                 remote_addrs = 192.0.2.1
                 proposals = %s
                 encap = yes
+                fragmentation = yes
                 %s
                 local { auth = psk
-                  id = b.example }
+                  id = %s }
                 remote { auth = psk
-                  id = a.example }
+                  id = %s }
                 children {
                   p1 { local_ts = 198.18.2.0/24
                     remote_ts = %s
@@ -264,11 +316,11 @@ class StrongSwanInteropNamespaceTest {
               }
             }
             secrets {
-              ike-xgate { id-a = a.example
-                id-b = b.example
+              ike-xgate { %s
                 secret = "%s" }
             }
-            """.formatted(swIke, lifetimes.swIke(), swRemoteP1, swEsp, lifetimes.swP1(), swEsp, lifetimes.swP2(), PSK));
+            """.formatted(swIke, lifetimes.swIke(), peers.bId(), peers.aId(), swRemoteP1,
+            swEsp, lifetimes.swP1(), swEsp, lifetimes.swP2(), peers.secretOwners(), PSK));
         lab.startGateway(Side.A, """
             device:
               workers: 1
@@ -296,10 +348,11 @@ class StrongSwanInteropNamespaceTest {
                 local-address: {interface: ethernet1/1, ip: 192.0.2.1}
                 peer-address: {ip: 192.0.2.2}
                 authentication: {pre-shared-key: {key: "%s"}}
-                local-id: {type: fqdn, id: a.example}
-                peer-id: {type: fqdn, id: b.example}
+                local-id: {type: fqdn, id: %s}
+                peer-id: {type: fqdn, id: %s}
                 ike-crypto-profile: ike
                 nat-traversal: {enable: true}
+                fragmentation: {enable: %s}
                 passive-mode: %s
             ipsec-tunnels:
               - name: to-sw
@@ -312,7 +365,8 @@ class StrongSwanInteropNamespaceTest {
                     - {name: p2, local: 198.18.21.0/24, remote: 198.18.22.0/24}
             """.formatted(lab.countersFile(Side.A), lab.socket(Side.A), lab.dir().resolve("keys"),
             lab.device(Side.A, false), lab.device(Side.A, true), group, ikeEncryption, hash, lifetimes.xgateIke(),
-            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), PSK, passive));
+            espEncryption, espAuthentication, group, lifetimes.xgateEsp(), PSK, peers.aId(), peers.bId(),
+            peers.fragmentation(), passive));
         awaitLog("worker 0 started");
     }
 

@@ -38,26 +38,45 @@ final class MessageEncoder {
     static byte[] protectedBySk(final IkeMessage message, final SkKeys keys, final SecureRandom random) {
         final byte[] plaintext = innerPayloads(message);
         try {
-            return seal(message.header(), keys.sentBy(message.header().sender()), PayloadType.SK,
-                PayloadChain.firstType(message.payloads()), 0, 0, plaintext, random);
+            return whole(message, keys.sentBy(message.header().sender()), plaintext, random);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    private static byte[] whole(final IkeMessage message, final SkCipher cipher, final byte[] plaintext,
+                                final SecureRandom random) {
+        return seal(message.header(), cipher, PayloadType.SK, PayloadChain.firstType(message.payloads()), 0, 0,
+            plaintext, random);
     }
 
     static List<byte[]> fragments(final IkeMessage message, final SkKeys keys, final SecureRandom random,
                                   final int maxDatagram) {
         final SkCipher cipher = keys.sentBy(message.header().sender());
         final byte[] plaintext = innerPayloads(message);
+        try {
+            if (IkeHeader.LENGTH + PayloadChain.GENERIC_HEADER + cipher.sealedLength(plaintext.length) <= maxDatagram) {
+                // Fragmentation is for messages that would not fit (RFC 7383 §2.5): one that does goes whole, in SK.
+                return List.of(whole(message, cipher, plaintext, random));
+            }
+            return split(message, cipher, plaintext, random, maxDatagram);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private static List<byte[]> split(final IkeMessage message, final SkCipher cipher, final byte[] plaintext,
+                                      final SecureRandom random, final int maxDatagram) {
         final int overhead = IkeHeader.LENGTH + PayloadChain.GENERIC_HEADER + FRAGMENT_FIELDS;
-        int chunk = maxDatagram - overhead - cipher.sealedLength(0);
+        // The largest chunk that still fits once IV, padding and ICV are added: a few dozen steps at most.
+        int chunk = maxDatagram - overhead;
         while (chunk > 0 && overhead + cipher.sealedLength(chunk) > maxDatagram) {
             chunk--;
         }
         if (chunk <= 0) {
             throw new IllegalArgumentException("fragments of " + maxDatagram + " bytes cannot carry any payload");
         }
-        final int total = Math.max(1, (plaintext.length + chunk - 1) / chunk);
+        final int total = (plaintext.length + chunk - 1) / chunk;
         if (total > 0xFFFF) {
             throw new IllegalArgumentException("message needs " + total + " fragments");
         }
@@ -70,7 +89,6 @@ final class MessageEncoder {
             out.add(seal(message.header(), cipher, PayloadType.SKF, inner, number, total, part, random));
             Arrays.fill(part, (byte) 0);
         }
-        Arrays.fill(plaintext, (byte) 0);
         return out;
     }
 

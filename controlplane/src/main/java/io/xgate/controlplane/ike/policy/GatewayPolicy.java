@@ -43,6 +43,11 @@ public record GatewayPolicy(IkeGateway gateway, IkeCryptoProfile ikeProfile, IpA
         return gateway.natTraversal().enabled();
     }
 
+    /** {@code fragmentation.enable}: offer IKE fragmentation (RFC 7383) in IKE_SA_INIT and use it when the peer does. */
+    public boolean fragmentation() {
+        return gateway.fragmentation();
+    }
+
     /** Our ID payload: {@code local-id}, else our IP address (what strongSwan and PAN-OS default to). */
     public IdPayload localId(final Role role) {
         return gateway.localId().map(id -> ConfigIdentities.of(role, id))

@@ -7,11 +7,13 @@ import io.xgate.controlplane.ike.payload.Role;
 import io.xgate.controlplane.ike.wire.Bytes;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * The data of one IKE SA, apart from the state machine that drives it: SPIs, negotiated suite and keys, the
- * nonces and IKE_SA_INIT messages AUTH covers, where the peer is, NAT detection, message IDs both ways, the
- * cached last response (a duplicate request gets it again) and our outstanding request.
+ * nonces and IKE_SA_INIT messages AUTH covers, where the peer is, NAT detection, whether IKE fragmentation was
+ * negotiated, message IDs both ways, the cached last response (a duplicate request gets it again) and our
+ * outstanding request.
  */
 public final class IkeSaRecord {
     private final Role role;
@@ -27,10 +29,11 @@ public final class IkeSaRecord {
     private Bytes initRequest = Bytes.EMPTY;
     private Bytes initResponse = Bytes.EMPTY;
     private NatState nat = NatState.NONE;
+    private boolean fragmentation;
     private long nextRequestId;
     private long nextPeerRequestId;
     private long lastResponseId = -1;
-    private byte[] lastResponse;
+    private List<byte[]> lastResponse = List.of();
     private final Retransmission retransmission;
     private long lastHeardNanos;
     private long expiresAtNanos = Long.MAX_VALUE;
@@ -142,6 +145,18 @@ public final class IkeSaRecord {
         nat = detected;
     }
 
+    /**
+     * Whether both sides announced IKEV2_FRAGMENTATION_SUPPORTED in IKE_SA_INIT (RFC 7383 §2.3), inherited by the IKE
+     * SA that rekeys this one: only then are large messages sent, and SKF fragments accepted.
+     */
+    public boolean fragmentation() {
+        return fragmentation;
+    }
+
+    public void fragmentation(final boolean negotiated) {
+        fragmentation = negotiated;
+    }
+
     /** Takes the next message ID for a request of ours. */
     public long takeRequestId() {
         return nextRequestId++;
@@ -151,16 +166,19 @@ public final class IkeSaRecord {
         return nextPeerRequestId;
     }
 
-    /** A request of the peer was answered with {@code response}: cache it for a retransmitted request. */
-    public void answered(final long messageId, final byte[] response) {
+    /**
+     * A request of the peer was answered with {@code response} (one datagram, or its SKF fragments): cache it for a
+     * retransmitted request.
+     */
+    public void answered(final long messageId, final List<byte[]> response) {
         lastResponseId = messageId;
-        lastResponse = response;
+        lastResponse = List.copyOf(response);
         nextPeerRequestId = messageId + 1;
     }
 
-    /** The response we sent to the peer's request {@code messageId}, if that was the last one. */
-    public byte[] cachedResponse(final long messageId) {
-        return messageId == lastResponseId ? lastResponse : null;
+    /** The datagrams of our response to the peer's request {@code messageId}; empty unless that was the last one. */
+    public List<byte[]> cachedResponse(final long messageId) {
+        return messageId == lastResponseId ? lastResponse : List.of();
     }
 
     public Retransmission retransmission() {

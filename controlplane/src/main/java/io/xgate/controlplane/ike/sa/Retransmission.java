@@ -1,14 +1,16 @@
 package io.xgate.controlplane.ike.sa;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
- * Our one outstanding request (a message-ID window of 1): its bytes, where they went, how often they were sent
- * and when the next attempt is due. Retransmissions are byte-identical (RFC 7296 §2.1).
+ * Our one outstanding request (a message-ID window of 1): its datagrams (one, or every SKF fragment of it), where
+ * they went, how often they were sent and when the next attempt is due. Retransmissions are byte-identical (RFC 7296
+ * §2.1) and repeat every fragment (RFC 7383 §2.6).
  */
 public final class Retransmission {
     private final RetransmitPolicy policy;
-    private byte[] request;
+    private List<byte[]> request;
     private long messageId;
     private InetSocketAddress from;
     private InetSocketAddress to;
@@ -20,9 +22,9 @@ public final class Retransmission {
     }
 
     /** A new request was sent for the first time. */
-    public void started(final long id, final byte[] datagram, final InetSocketAddress source,
+    public void started(final long id, final List<byte[]> datagrams, final InetSocketAddress source,
                         final InetSocketAddress destination, final long nowNanos) {
-        request = datagram;
+        request = List.copyOf(datagrams);
         messageId = id;
         from = source;
         to = destination;
@@ -53,7 +55,7 @@ public final class Retransmission {
     }
 
     /** Counts a resend and schedules the next check; returns what to send. */
-    public byte[] resend(final long nowNanos) {
+    public List<byte[]> resend(final long nowNanos) {
         sent++;
         dueNanos = nowNanos + policy.waitAfter(sent);
         return request;

@@ -29,6 +29,7 @@ import io.xgate.controlplane.ike.policy.ChildPolicy;
 import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.proposal.NegotiatedSuites;
 import io.xgate.controlplane.ike.proposal.ProposalDescription;
+import io.xgate.controlplane.ike.trace.IkeTrace;
 import io.xgate.controlplane.ike.ts.TsNarrowing;
 import io.xgate.controlplane.ike.sa.ChildSaRecord;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
@@ -103,6 +104,7 @@ final class AuthExchange {
                 + ": the two sides are configured with different keys");
             return;
         }
+        traceVerified(session, idr.get());
         session.established(IkeSession.State.IDLE);
         childFromResponse(session, auth.child(), auth.inboundSpi(), auth.offered(), response, sa.ni(), sa.nr(),
             Optional.empty()).ifPresent(session::activate);
@@ -143,6 +145,7 @@ final class AuthExchange {
             return Optional.empty();
         }
         final Proposal chosen = answer.get().proposals().getFirst();
+        traceChild(session, child, chosen, ChildNegotiation.selectors(child), tsi.get(), tsr.get());
         final ChildSuite suite = NegotiatedSuites.child(chosen).orElseThrow();
         return Optional.of(session.install(child, record(session, child, inboundSpi,
             ChildNegotiation.spiValue(chosen.spi()), suite, ni, nr, pfs, true, tsi.get(), tsr.get()), ni, nr));
@@ -184,6 +187,7 @@ final class AuthExchange {
         }
         final GatewayPolicy gateway = verified.get();
         session.gateway = gateway;
+        traceVerified(session, idi.get());
         final IdPayload idr = gateway.localId(Role.RESPONDER);
         final List<IkePayload> payloads = new ArrayList<>(List.of(idr, gateway.authenticator().sign(prf,
             SignedOctets.of(sa.initResponse(), sa.ni(), prf, sa.secrets().skPr(), idr))));
@@ -226,6 +230,8 @@ final class AuthExchange {
             return ChildAnswer.refused(rejected.notifyType(), Bytes.EMPTY);
         }
         final ChildOffer.Accepted accepted = (ChildOffer.Accepted) offer;
+        traceChild(session, accepted.policy(), accepted.answer(), List.of(tsi.get(), tsr.get()), accepted.tsi(),
+            accepted.tsr());
         final List<IkePayload> payloads = new ArrayList<>(List.of(new SaPayload(List.of(accepted.answer()))));
         Optional<KeyMaterial> pfs = Optional.empty();
         if (createChild) {
@@ -264,6 +270,32 @@ final class AuthExchange {
             .filter(c -> !used.contains(c)).toList());
         ordered.addAll(used);
         return ordered;
+    }
+
+    private static void traceVerified(final IkeSession session, final IdPayload peerId) {
+        final IkeTrace trace = session.trace();
+        if (trace.on()) {
+            trace.decision("auth", "verified", "peer " + session.peer() + " ID " + Identities.describe(peerId)
+                + " by " + session.gateway.authenticator().describe());
+        }
+    }
+
+    /**
+     * The child SA agreed: its proposal, and its selectors against those {@code proposed} (TSi, TSr), narrowed when
+     * the responder cut them down.
+     */
+    private static void traceChild(final IkeSession session, final ChildPolicy child, final Proposal chosen,
+                                   final List<TsPayload> proposed, final TsPayload tsi, final TsPayload tsr) {
+        final IkeTrace trace = session.trace();
+        if (!trace.on()) {
+            return;
+        }
+        trace.decision("child-proposal", "chosen", child.name() + " " + ProposalDescription.describe(chosen));
+        final String agreed = TsNarrowing.describe(tsi.selectors(), tsr.selectors());
+        final boolean narrowed = !proposed.get(0).selectors().equals(tsi.selectors())
+            || !proposed.get(1).selectors().equals(tsr.selectors());
+        trace.decision("ts", narrowed ? "narrowed" : "accepted", narrowed ? agreed + " (proposed "
+            + TsNarrowing.describe(proposed.get(0).selectors(), proposed.get(1).selectors()) + ")" : agreed);
     }
 
     private static void refuse(final IkeSession session, final IkeMessage request, final InetSocketAddress from,

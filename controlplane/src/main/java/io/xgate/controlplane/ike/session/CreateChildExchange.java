@@ -16,6 +16,7 @@ import io.xgate.controlplane.ike.payload.SaPayload;
 import io.xgate.controlplane.ike.payload.SecurityProtocol;
 import io.xgate.controlplane.ike.policy.ChildPolicy;
 import io.xgate.controlplane.ike.proposal.ConfigTransforms;
+import io.xgate.controlplane.ike.trace.IkeTrace;
 import io.xgate.controlplane.ike.wire.Bytes;
 
 import java.lang.System.Logger.Level;
@@ -51,6 +52,7 @@ final class CreateChildExchange {
     static void rekey(final IkeSession session, final ChildSession child) {
         if (child.state() == ChildSession.State.REKEY_CHILD_LOCAL_CREATE && session.children.contains(child)) {
             LOG.log(Level.INFO, "{0}: rekeying {1} (soft lifetime reached)", session.gateway, child);
+            session.trace().decision("rekey", "child-started", child);
             send(session, child.policy(), Optional.of(child));
         }
     }
@@ -112,10 +114,12 @@ final class CreateChildExchange {
         if (!session.children.contains(old)) {
             LOG.log(Level.INFO, "{0}: peer answered our rekey of {1} with {2}; the pair is already deleted",
                 session.gateway, old, refusal);
+            session.trace().decision("rekey", "child-already-deleted", old);
             return true;
         }
         if (refusal.equals(NotifyType.TEMPORARY_FAILURE)) {
             LOG.log(Level.INFO, "{0}: peer busy with {1} (TEMPORARY_FAILURE); rekey retried later", session.gateway, old);
+            session.trace().decision("rekey", "child-peer-busy", old);
             old.retryRekeyAt(session.ctx.now() + RETRY_NANOS);
             return true;
         }
@@ -150,6 +154,7 @@ final class CreateChildExchange {
             && RekeyCollision.oursIsRedundant(ours.ni(), ours.nr(), theirs.ni(), theirs.nr())) {
             LOG.log(Level.INFO, "{0}: simultaneous rekey of {1}: the peer''s {2} survives, deleting ours", session.gateway,
                 old, theirs);
+            traceCollision(session, old, "the peer's " + theirs + " survives, ours is deleted");
             old.rekeyed(theirs);
             session.enqueue(new LocalRequest.DeleteChild(ours, "redundant after a simultaneous rekey"));
             ours.deleting();
@@ -158,6 +163,7 @@ final class CreateChildExchange {
         if (theirs != null && session.children.contains(theirs)) {
             LOG.log(Level.INFO, "{0}: simultaneous rekey of {1}: ours survives, the peer deletes {2}", session.gateway,
                 old, theirs);
+            traceCollision(session, old, "ours survives, the peer deletes its " + theirs);
             theirs.redundant();
         }
         session.activate(ours);
@@ -201,6 +207,7 @@ final class CreateChildExchange {
         switch (state) {
             case DELETED, RETIRING -> {
                 LOG.log(Level.INFO, "{0}: peer rekeys a child SA we do not have: CHILD_SA_NOT_FOUND", session.gateway);
+                session.trace().decision("rekey", "child-not-found", NotifyType.CHILD_SA_NOT_FOUND);
                 return List.of(new NotifyPayload(SecurityProtocol.ESP, rekeySa.spi(), NotifyType.CHILD_SA_NOT_FOUND,
                     Bytes.EMPTY));
             }
@@ -209,11 +216,13 @@ final class CreateChildExchange {
             default -> {
                 LOG.log(Level.INFO, "{0}: peer rekeys {1}, which we are replacing or deleting: TEMPORARY_FAILURE",
                     session.gateway, old.get());
+                session.trace().decision("rekey", "child-busy", old.get());
                 return List.of(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE, Bytes.EMPTY));
             }
         }
         final ChildSession rekeyed = old.get();
         LOG.log(Level.INFO, "{0}: peer rekeys {1}", session.gateway, rekeyed);
+        session.trace().decision("rekey", "child-by-peer", rekeyed);
         final AuthExchange.ChildAnswer answer = AuthExchange.childForRequest(session, List.of(rekeyed.policy()), request,
             ni, nr, true);
         answer.installed().ifPresent(theirs -> {
@@ -225,5 +234,13 @@ final class CreateChildExchange {
             }
         });
         return answer.payloads();
+    }
+
+    /** A simultaneous rekey of {@code old} (RFC 7296 §2.8.1): which new pair survives. */
+    private static void traceCollision(final IkeSession session, final ChildSession old, final String outcome) {
+        final IkeTrace trace = session.trace();
+        if (trace.on()) {
+            trace.decision("rekey", "child-collision", old + ": " + outcome);
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.xgate.controlplane.ike.message.IkeDecodeResult;
 import io.xgate.controlplane.ike.message.IkeHeader;
 import io.xgate.controlplane.ike.message.IkeMessage;
 import io.xgate.controlplane.ike.policy.GatewayPolicy;
+import io.xgate.controlplane.ike.trace.IkeTrace;
+import io.xgate.controlplane.ike.trace.IkeTracing;
 import io.xgate.dataplane.packet.IpAddress;
 import org.agrona.concurrent.NanoClock;
 
@@ -46,9 +48,10 @@ public final class IkeEngine implements AutoCloseable {
     }
 
     public IkeEngine(final List<GatewayPolicy> policies, final IkeTransport transport, final IkeListener listener,
-                     final SecureRandom random, final NanoClock clock, final IkeTiming timing) {
+                     final SecureRandom random, final NanoClock clock, final IkeTiming timing,
+                     final IkeTracing tracing) {
         this.ctx = new IkeContext(random, clock, transport, listener, timing, new Spis(random),
-            session -> sessions.put(session.sa.localSpi(), session));
+            session -> sessions.put(session.sa.localSpi(), session), tracing);
         this.policies = new ArrayList<>(policies);
         this.cookies = new Cookies(random);
         final long now = clock.nanoTime();
@@ -235,15 +238,23 @@ public final class IkeEngine implements AutoCloseable {
             || (init && !from.getAddress().equals(session.sa.remote().getAddress()))) {
             return;
         }
-        final IkeDecodeResult result = session.sa.hasKeys() && !init
-            ? IkeMessage.decode(datagram, session.sa.keys()) : IkeMessage.decode(datagram);
+        dispatch(session, session.sa.hasKeys() && !init ? IkeMessage.decode(datagram, session.sa.keys())
+            : IkeMessage.decode(datagram), datagram, from, to);
+    }
+
+    /**
+     * A decoded datagram to its session; a fragment that completes a message dispatches the whole message (with the
+     * last fragment as its raw datagram, which only IKE_SA_INIT — never fragmented — looks at).
+     */
+    private static void dispatch(final IkeSession session, final IkeDecodeResult result, final byte[] datagram,
+                                 final InetSocketAddress from, final InetSocketAddress to) {
         switch (result) {
             case IkeDecodeResult.Ok ok -> session.onMessage(ok.message(), datagram, from, to);
             case IkeDecodeResult.ProtectedError error -> session.onProtectedError(error, from, to);
             case IkeDecodeResult.UnprotectedError error ->
                 LOG.log(Level.DEBUG, "{0}: dropped a datagram from {1}: {2}", session.gateway, from, error.reason());
-            case IkeDecodeResult.Fragment fragment ->
-                LOG.log(Level.DEBUG, "{0}: fragment from {1} dropped: fragmentation is not enabled", session.gateway, from);
+            case IkeDecodeResult.Fragment fragment -> session.onFragment(fragment, from, to)
+                .ifPresent(whole -> dispatch(session, whole, datagram, from, to));
         }
     }
 
@@ -254,7 +265,10 @@ public final class IkeEngine implements AutoCloseable {
         if (known != null && known.state() == IkeSession.State.CREATE_IKE_REMOTE_AUTH) {
             // Only the very request we answered gets the answer again: anything else under its SPI is a forgery.
             if (Arrays.equals(datagram, known.sa.initRequest().toArray())) {
-                ctx.transport().send(to, from, known.sa.cachedResponse(0));
+                for (final byte[] answer : known.sa.cachedResponse(0)) {
+                    known.trace().reanswered(answer, to, from);
+                    ctx.transport().send(to, from, answer);
+                }
             }
             return;
         }
@@ -265,41 +279,76 @@ public final class IkeEngine implements AutoCloseable {
             LOG.log(Level.DEBUG, "IKE_SA_INIT from {0} to {1}: no ike-gateway for that peer", from, to);
             return;
         }
+        final IkeTrace trace = traceOf(candidates);
         switch (IkeMessage.decode(datagram)) {
-            case IkeDecodeResult.Ok ok -> respond(candidates, ok.message(), datagram, from, to, key);
+            case IkeDecodeResult.Ok ok -> {
+                trace.received(ok.message(), datagram.length, to, from);
+                respond(candidates, ok.message(), datagram, from, to, key, trace);
+            }
             case IkeDecodeResult.UnprotectedError error when error.header().isPresent() && error.answer().isPresent() ->
-                send(SaInitExchange.reply(error.header().get(), error.answer().get(), datagram, Optional.empty()), from, to);
+                send(SaInitExchange.reply(error.header().get(), error.answer().get(), datagram, Optional.empty()), trace,
+                    from, to);
             default -> LOG.log(Level.DEBUG, "IKE_SA_INIT from {0} dropped: malformed", from);
         }
     }
 
+    /**
+     * An IKE_SA_INIT request belongs to no gateway yet: it is traced when one of the gateways it may be for is
+     * (the first such), and the session it creates then traces as its gateway.
+     */
+    private IkeTrace traceOf(final List<GatewayPolicy> candidates) {
+        for (final GatewayPolicy candidate : candidates) {
+            final IkeTrace trace = ctx.trace(candidate.name());
+            if (trace.on()) {
+                return trace;
+            }
+        }
+        return IkeTrace.OFF;
+    }
+
     private void respond(final List<GatewayPolicy> candidates, final IkeMessage request, final byte[] datagram,
-                         final InetSocketAddress from, final InetSocketAddress to, final HalfOpenKey key) {
+                         final InetSocketAddress from, final InetSocketAddress to, final HalfOpenKey key,
+                         final IkeTrace trace) {
         final int open = halfOpenCount();
         if (open >= ctx.timing().maxHalfOpen()) {
             LOG.log(Level.DEBUG, "IKE_SA_INIT from {0} dropped: {1} half-open IKE SAs", from, open);
+            trace.decision("init", "dropped", "half-open IKE SAs at the limit");
             return;
         }
         switch (SaInitExchange.respond(ctx, candidates, cookies, open >= ctx.timing().cookieThreshold(), request,
                 datagram, from, to)) {
-            case SaInitExchange.Outcome.Drop drop -> LOG.log(Level.DEBUG, "IKE_SA_INIT from {0} dropped: {1}", from, drop.why());
+            case SaInitExchange.Outcome.Drop drop -> {
+                LOG.log(Level.DEBUG, "IKE_SA_INIT from {0} dropped: {1}", from, drop.why());
+                trace.decision("init", "dropped", drop.why());
+            }
             case SaInitExchange.Outcome.Reply reply -> {
                 reply.failure().ifPresent(f -> {
                     LOG.log(Level.WARNING, "{0}: {1}", f.gateway(), f.explanation());
+                    trace.decision("proposal", "rejected", f.explanation());
                     ctx.listener().failed(f.gateway().name(), f.explanation());
                 });
-                send(reply, from, to);
+                send(reply, trace, from, to);
             }
             case SaInitExchange.Outcome.Created created -> {
                 sessions.put(created.session().sa.localSpi(), created.session());
                 halfOpen.put(key, created.session());
+                created.session().trace().sent(created.datagram(), created.payloads(), to, from);
                 ctx.transport().send(to, from, created.datagram());
             }
         }
     }
 
-    private void send(final SaInitExchange.Outcome.Reply reply, final InetSocketAddress from, final InetSocketAddress to) {
-        reply.datagram().ifPresent(d -> ctx.transport().send(to, from, d));
+    private void send(final SaInitExchange.Outcome.Reply reply, final IkeTrace trace, final InetSocketAddress from,
+                      final InetSocketAddress to) {
+        if (reply.datagram().isEmpty()) {
+            if (trace.on()) {
+                trace.decision("init", "unanswered", "the " + reply.answer().notifyType()
+                    + " answer would be larger than the unauthenticated request");
+            }
+            return;
+        }
+        trace.sent(reply.datagram().get(), List.of(reply.answer()), to, from);
+        ctx.transport().send(to, from, reply.datagram().get());
     }
 
     /** Tells every peer its IKE SA is going (one Delete each, not awaited) and ends every session. */

@@ -22,6 +22,7 @@ import io.xgate.controlplane.ike.proposal.ProposalSelector;
 import io.xgate.controlplane.ike.proposal.Selection;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.wire.Bytes;
+import io.xgate.controlplane.ike.trace.IkeTrace;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -50,6 +51,7 @@ final class IkeRekeyExchange {
         final List<Proposal> offered = ProposalBuilder.ike(session.gateway.ikeProfile(), spiBytes(spi));
         final Bytes ni = SaInitExchange.randomNonce(ctx);
         LOG.log(Level.INFO, "{0}: rekeying IKE SA {1} (soft lifetime reached)", session.gateway, session.spis());
+        session.trace().decision("rekey", "ike-sa-started", "soft lifetime reached");
         session.request(ExchangeType.CREATE_CHILD_SA, List.of(new SaPayload(offered), new NoncePayload(ni),
             new KePayload(ke.group().id(), ke.publicValue())), new Pending.RekeyIke(spi, offered, ni, ke),
             IkeSession.State.REKEY_IKE_LOCAL_CREATE);
@@ -75,6 +77,8 @@ final class IkeRekeyExchange {
                 theirs.get().sa.nr())) {
             LOG.log(Level.INFO, "{0}: simultaneous IKE SA rekey: the peer''s {1} survives, deleting ours {2}",
                 session.gateway, theirs.get().spis(), successor.spis());
+            traceCollision(session, "the peer's " + theirs.get().spis() + " survives, ours " + successor.spis()
+                + " is deleted");
             theirs.get().takeOver(session);
             session.rekeyedByPeer();
             successor.standby();
@@ -86,6 +90,7 @@ final class IkeRekeyExchange {
         theirs.ifPresent(redundant -> {
             LOG.log(Level.INFO, "{0}: simultaneous IKE SA rekey: ours {1} survives, the peer deletes {2}",
                 session.gateway, successor.spis(), redundant.spis());
+            traceCollision(session, "ours " + successor.spis() + " survives, the peer deletes " + redundant.spis());
             redundant.redundant();
         });
         successor.takeOver(session);
@@ -99,6 +104,7 @@ final class IkeRekeyExchange {
         final Optional<NotifyPayload> error = SaInitExchange.errorNotify(response);
         if (error.isPresent() && error.get().notifyType().equals(NotifyType.TEMPORARY_FAILURE)) {
             LOG.log(Level.INFO, "{0}: peer busy (TEMPORARY_FAILURE); IKE SA rekey retried later", session.gateway);
+            session.trace().decision("rekey", "ike-sa-peer-busy", NotifyType.TEMPORARY_FAILURE);
             return Optional.empty();
         }
         final Optional<SaPayload> sa = response.first(SaPayload.class);
@@ -128,6 +134,7 @@ final class IkeRekeyExchange {
         final boolean colliding = state == IkeSession.State.REKEY_IKE_LOCAL_CREATE;
         if (!colliding && state != IkeSession.State.IDLE && state != IkeSession.State.LIVENESS_LOCAL_INFO) {
             LOG.log(Level.INFO, "{0}: peer rekeys the IKE SA during our {1}: TEMPORARY_FAILURE", session.gateway, state);
+            session.trace().decision("rekey", "ike-sa-busy", state);
             session.respond(request.header(), List.of(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE, Bytes.EMPTY)),
                 from, to);
             return;
@@ -203,6 +210,7 @@ final class IkeRekeyExchange {
         sa.keys(suite, IkeKeyDerivation.derive(suite, skeyseed, ni, nr, spiI, spiR));
         sa.nonces(ni, nr);
         sa.nat(old.nat());
+        sa.fragmentation(old.fragmentation());
         skeyseed.wipe();
         shared.wipe();
         return Optional.of(new IkeSession(session.ctx, sa, session.gateway, List.of(session.gateway),
@@ -211,5 +219,13 @@ final class IkeRekeyExchange {
 
     private static Bytes spiBytes(final long spi) {
         return Bytes.of(ByteBuffer.allocate(IKE_SPI_SIZE).putLong(spi).array());
+    }
+
+    /** Simultaneous IKE SA rekeys (RFC 7296 §2.8.2): which new IKE SA survives. */
+    private static void traceCollision(final IkeSession session, final String outcome) {
+        final IkeTrace trace = session.trace();
+        if (trace.on()) {
+            trace.decision("rekey", "ike-sa-collision", outcome);
+        }
     }
 }

@@ -10,8 +10,10 @@ import io.xgate.controlplane.ike.payload.NotifyType;
 import io.xgate.controlplane.ike.policy.ChildPolicy;
 import io.xgate.controlplane.ike.policy.GatewayPolicy;
 import io.xgate.controlplane.ike.sa.ChildSaRecord;
+import io.xgate.controlplane.ike.sa.FragmentReassembly;
 import io.xgate.controlplane.ike.sa.IkeSaRecord;
 import io.xgate.controlplane.ike.sa.Retransmission;
+import io.xgate.controlplane.ike.trace.IkeTrace;
 import io.xgate.controlplane.ike.ts.TsNarrowing;
 import io.xgate.controlplane.ike.wire.Bytes;
 
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * {@link CreateChildExchange}, {@link IkeRekeyExchange} and {@link InformationalExchange}. One request of ours at a
  * time (message-ID window of 1); further local requests wait in a queue until the SA is {@link State#IDLE}. Child SAs
  * and the IKE SA itself are rekeyed at a soft lifetime (random, before the hard one); a rekeyed IKE SA hands its
- * child SAs and queued child requests to its successor.
+ * child SAs and queued child requests to its successor. With fragmentation negotiated, protected messages too large
+ * for one datagram go as SKF fragments, and the peer's fragments are joined here, one message per direction.
  */
 public final class IkeSession {
     private static final System.Logger LOG = System.getLogger(IkeSession.class.getName());
@@ -73,6 +76,10 @@ public final class IkeSession {
     private long rekeyAtNanos = Long.MAX_VALUE;
     /** The peer's IKE rekey, answered while ours was in flight: the other half of a collision (RFC 7296 §2.8.2). */
     private IkeSession collidingRekey;
+    private long droppedFragments;
+    /** The fragments of the peer's next request, and of its answer to ours. */
+    private final FragmentReassembly requestFragments;
+    private final FragmentReassembly responseFragments;
 
     IkeSession(final IkeContext ctx, final IkeSaRecord sa, final GatewayPolicy gateway,
                final List<GatewayPolicy> candidates, final State initial) {
@@ -83,6 +90,8 @@ public final class IkeSession {
         this.state = initial;
         this.createdNanos = ctx.now();
         sa.heard(createdNanos);
+        this.requestFragments = new FragmentReassembly(ctx.timing().fragments().reassemblyNanos());
+        this.responseFragments = new FragmentReassembly(ctx.timing().fragments().reassemblyNanos());
     }
 
     public State state() {
@@ -119,6 +128,11 @@ public final class IkeSession {
         return sa.remote().getAddress().getHostAddress();
     }
 
+    /** The admin's trace of this SA's gateway ({@code debug ike gateway G on}), looked up each time: it may change. */
+    IkeTrace trace() {
+        return ctx.trace(gateway.name());
+    }
+
     // ---- sending
 
     /** Sends an encrypted request of ours and waits for its answer in {@code next}. */
@@ -126,16 +140,43 @@ public final class IkeSession {
                  final State next) {
         final long id = sa.takeRequestId();
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), exchange, sa.weInitiated(), false, id);
-        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
-        sendRequestBytes(id, datagram, what, next);
+        sendRequestBytes(id, protect(IkeMessage.protectedBySk(header, payloads)), payloads, what, next);
     }
 
-    /** A request already encoded (IKE_SA_INIT, in the clear). */
-    void sendRequestBytes(final long id, final byte[] datagram, final Pending what, final State next) {
+    /** A request already encoded (IKE_SA_INIT in the clear, or the datagrams of a protected one) of {@code payloads}. */
+    void sendRequestBytes(final long id, final List<byte[]> datagrams, final List<? extends IkePayload> payloads,
+                          final Pending what, final State next) {
         pending = what;
         state = next;
-        sa.retransmission().started(id, datagram, sa.local(), sa.remote(), ctx.now());
-        ctx.transport().send(sa.local(), sa.remote(), datagram);
+        sa.retransmission().started(id, datagrams, sa.local(), sa.remote(), ctx.now());
+        send(sa.local(), sa.remote(), datagrams, payloads);
+    }
+
+    /**
+     * The datagrams of a protected message: one SK message, or SKF fragments when fragmentation was negotiated and
+     * it would not fit one datagram of the configured size (RFC 7383 §2.5).
+     */
+    private List<byte[]> protect(final IkeMessage message) {
+        return sa.fragmentation()
+            ? message.encodeFragments(sa.keys(), ctx.random(), ctx.timing().fragments().maxMessage(sa.local()))
+            : List.of(message.encode(sa.keys(), ctx.random()));
+    }
+
+    /** A duplicate request: our cached answer again, every fragment of it. */
+    private void reanswer(final InetSocketAddress from, final InetSocketAddress to, final List<byte[]> answer) {
+        for (final byte[] datagram : answer) {
+            trace().reanswered(datagram, from, to);
+            ctx.transport().send(from, to, datagram);
+        }
+    }
+
+    /** Each datagram (a fragment is one) is traced on its own line. */
+    private void send(final InetSocketAddress from, final InetSocketAddress to, final List<byte[]> datagrams,
+                      final List<? extends IkePayload> payloads) {
+        for (final byte[] datagram : datagrams) {
+            trace().sent(datagram, payloads, from, to);
+            ctx.transport().send(from, to, datagram);
+        }
     }
 
     /** Answers the peer's request (to where it came from, RFC 7296 §2.11) and caches the answer for duplicates. */
@@ -143,9 +184,9 @@ public final class IkeSession {
                  final InetSocketAddress to) {
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), request.exchangeType(),
             sa.weInitiated(), true, request.messageId());
-        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), ctx.random());
-        sa.answered(request.messageId(), datagram);
-        ctx.transport().send(to, from, datagram);
+        final List<byte[]> datagrams = protect(IkeMessage.protectedBySk(header, payloads));
+        sa.answered(request.messageId(), datagrams);
+        send(to, from, datagrams, payloads);
     }
 
     // ---- receiving
@@ -156,6 +197,7 @@ public final class IkeSession {
             return;
         }
         final IkeHeader header = message.header();
+        trace().received(message, raw.length, to, from);
         if (header.response()) {
             final Retransmission outstanding = sa.retransmission();
             if (!outstanding.outstanding() || outstanding.messageId() != header.messageId()) {
@@ -174,14 +216,17 @@ public final class IkeSession {
                 case Pending.RekeyIke rekey -> IkeRekeyExchange.onResponse(this, rekey, message);
                 case Pending.DeleteChild delete -> InformationalExchange.onDeleteChildResponse(this, delete);
                 case Pending.DeleteIke delete -> close("IKE SA deleted: " + delete.reason());
-                case Pending.Liveness liveness -> idle();
+                case Pending.Liveness liveness -> {
+                    trace().decision("dpd", "alive", sa.remote());
+                    idle();
+                }
             }
             return;
         }
-        final byte[] cached = sa.cachedResponse(header.messageId());
-        if (cached != null) {
+        final List<byte[]> cached = sa.cachedResponse(header.messageId());
+        if (!cached.isEmpty()) {
             LOG.log(Level.DEBUG, "{0}: duplicate request {1}, resending our answer", gateway, header);
-            ctx.transport().send(to, from, cached);
+            reanswer(to, from, cached);
             return;
         }
         if (header.messageId() != sa.nextPeerRequestId()) {
@@ -213,10 +258,63 @@ public final class IkeSession {
         }
     }
 
+    /**
+     * An authenticated SKF fragment: kept until its message is complete, which is then returned to be processed as if
+     * it had arrived whole. Only fragments of the message we wait for are kept — the answer to our outstanding request,
+     * or the peer's next request; fragment 1 of a request we already answered resends our answer (RFC 7383 §2.6.1).
+     * Anything else, and any fragment of an IKE SA that did not negotiate fragmentation, is dropped.
+     */
+    Optional<IkeDecodeResult> onFragment(final IkeDecodeResult.Fragment fragment, final InetSocketAddress from,
+                                         final InetSocketAddress to) {
+        final IkeHeader header = fragment.header();
+        final FragmentReassembly reassembly;
+        if (state == State.CLOSED) {
+            return Optional.empty();
+        } else if (!sa.fragmentation()) {
+            return dropFragment(fragment, from, "fragmentation was not negotiated");
+        } else if (header.response()) {
+            final Retransmission outstanding = sa.retransmission();
+            if (!outstanding.outstanding() || outstanding.messageId() != header.messageId()) {
+                return dropFragment(fragment, from, "not the answer we wait for");
+            }
+            reassembly = responseFragments;
+        } else if (!sa.cachedResponse(header.messageId()).isEmpty()) {
+            if (fragment.fragmentNumber() == 1) {
+                LOG.log(Level.DEBUG, "{0}: duplicate request {1} (fragmented), resending our answer", gateway, header);
+                reanswer(to, from, sa.cachedResponse(header.messageId()));
+            }
+            return Optional.empty();
+        } else if (header.messageId() != sa.nextPeerRequestId()) {
+            return dropFragment(fragment, from, "request outside the window (expected #" + sa.nextPeerRequestId() + ")");
+        } else {
+            reassembly = requestFragments;
+        }
+        return switch (reassembly.add(fragment, ctx.now())) {
+            case FragmentReassembly.Outcome.Complete complete -> Optional.of(complete.message());
+            case FragmentReassembly.Outcome.Dropped dropped -> dropFragment(fragment, from, dropped.reason());
+            case FragmentReassembly.Outcome.Waiting waiting -> Optional.empty();
+        };
+    }
+
+    private Optional<IkeDecodeResult> dropFragment(final IkeDecodeResult.Fragment fragment,
+                                                   final InetSocketAddress from, final String why) {
+        droppedFragments++;
+        LOG.log(Level.DEBUG, "{0}: fragment {1}/{2} of {3} from {4} dropped: {5}", gateway,
+            String.valueOf(fragment.fragmentNumber()), String.valueOf(fragment.totalFragments()), fragment.header(),
+            from, why);
+        return Optional.empty();
+    }
+
+    /** Authenticated SKF fragments this IKE SA did not keep (duplicates, outside the window, over the limits). */
+    public long droppedFragments() {
+        return droppedFragments;
+    }
+
     /** Authenticated, but its protected content is wrong: a request gets the error notify back. */
     void onProtectedError(final IkeDecodeResult.ProtectedError error, final InetSocketAddress from,
                           final InetSocketAddress to) {
         LOG.log(Level.WARNING, "{0}: peer {1} sent a malformed {2}: {3}", gateway, peer(), error.header(), error.reason());
+        trace().decision("message", "malformed", error.reason());
         if (!error.header().response() && error.header().messageId() == sa.nextPeerRequestId()) {
             respond(error.header(), List.of(error.answer()), from, to);
             if (state == State.CREATE_IKE_REMOTE_AUTH) {
@@ -232,6 +330,7 @@ public final class IkeSession {
     private void followPeer(final InetSocketAddress from, final InetSocketAddress to) {
         if (sa.hasKeys() && sa.nat().detected() && (!from.equals(sa.remote()) || !to.equals(sa.local()))) {
             LOG.log(Level.INFO, "{0}: peer now at {1} (our {2})", gateway, from, to);
+            trace().decision("nat", "peer-moved", from);
             sa.endpoints(to, from);
         }
     }
@@ -271,8 +370,15 @@ public final class IkeSession {
         state = next;
         announced = true;
         lifetimeStarts();
-        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5})", gateway, spis(),
-            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()));
+        LOG.log(Level.INFO, "{0}: IKE SA {1} established ({2}; {3}; {4}; IKE on {5}{6})", gateway, spis(),
+            sa.weInitiated() ? "we initiated" : "peer initiated", sa.suite(), sa.nat(), String.valueOf(sa.local().getPort()),
+            sa.fragmentation() ? ", fragmented when large" : "");
+        final IkeTrace trace = trace();
+        if (trace.on()) {
+            trace.decision("ike-sa", "established", spis() + " " + sa.suite() + ", " + sa.nat()
+                + (sa.weInitiated() ? ", we initiated" : ", peer initiated")
+                + (sa.fragmentation() ? ", fragmentation" : ""));
+        }
         ctx.listener().ikeSaUp(gateway, sa);
     }
 
@@ -297,6 +403,11 @@ public final class IkeSession {
         old.queue.removeIf(r -> r.aboutChildren() && queue.add(r));
         LOG.log(Level.INFO, "{0}: IKE SA {1} rekeyed to {2} ({3})", gateway, old.spis(), spis(),
             sa.weInitiated() ? "we rekeyed" : "peer rekeyed");
+        final IkeTrace trace = trace();
+        if (trace.on()) {
+            trace.decision("rekey", "ike-sa-replaced", old.spis() + " -> " + spis() + " " + sa.suite()
+                + (sa.weInitiated() ? ", we rekeyed" : ", peer rekeyed"));
+        }
         ctx.listener().ikeSaRekeyed(gateway, old.sa, sa);
         ctx.register(this);
         startNext();
@@ -361,6 +472,7 @@ public final class IkeSession {
             sa.remote().getAddress(), udp ? IkePorts.NAT_T : 0, udp ? peerPort : 0);
         final ChildSession session = new ChildSession(policy, record, child, ni, nr);
         children.add(session);
+        trace().decision("child-sa", "inbound-installed", child);
         ctx.listener().inboundSaUp(child);
         return session;
     }
@@ -371,6 +483,7 @@ public final class IkeSession {
         child.installed(SoftLifetime.rekeyAt(ctx.now(), Math.max(lifetime, 0), ctx.random()));
         LOG.log(Level.INFO, "{0}: {1} up, selectors {2}", gateway, child.established(),
             TsNarrowing.describe(child.sa().localTs(), child.sa().remoteTs()));
+        trace().decision("child-sa", "installed", child.established());
         ctx.listener().outboundSaUp(child.established());
         child.sa().wipe();
     }
@@ -379,6 +492,10 @@ public final class IkeSession {
     void remove(final ChildSession child, final String why) {
         if (child.deleted()) {
             LOG.log(Level.INFO, "{0}: {1} down: {2}", gateway, child.established(), why);
+            final IkeTrace trace = trace();
+            if (trace.on()) {
+                trace.decision("child-sa", "deleted", child.established() + ": " + why);
+            }
             ctx.listener().childSaDown(child.established());
             ctx.spis().releaseChild(child.sa().inboundSpi());
             child.sa().wipe();
@@ -402,6 +519,11 @@ public final class IkeSession {
         }
         LOG.log(Level.INFO, "{0}: {1} rekeyed and deleted ({2}); inbound kept for the grace period", gateway,
             child.established(), why);
+        final IkeTrace trace = trace();
+        if (trace.on()) {
+            trace.decision("rekey", "child-replaced", child.established() + " replaced by " + successor.established()
+                + "; old inbound kept for the grace period");
+        }
         child.retiring(ctx.now() + ctx.timing().rekeyGraceNanos());
     }
 
@@ -412,6 +534,7 @@ public final class IkeSession {
     /** A negotiation failed: the admin's line, logged and handed to the listener. */
     void report(final String explanation) {
         LOG.log(Level.WARNING, "{0}: {1}", gateway, explanation);
+        trace().decision("failure", "reported", explanation);
         ctx.listener().failed(gateway.name(), explanation);
     }
 
@@ -430,6 +553,7 @@ public final class IkeSession {
             remove(child, why);
         }
         state = State.CLOSED;
+        trace().decision("ike-sa", "closed", why);
         if (announced && !replaced) {
             LOG.log(Level.INFO, "{0}: IKE SA {1} closed: {2}", gateway, spis(), why);
             ctx.listener().ikeSaDown(gateway, sa);
@@ -504,7 +628,10 @@ public final class IkeSession {
             case RESEND -> {
                 final Retransmission r = sa.retransmission();
                 LOG.log(Level.DEBUG, "{0}: retransmitting request #{1} ({2} sent)", gateway, String.valueOf(r.messageId()), r.sent());
-                ctx.transport().send(r.from(), r.to(), r.resend(now));
+                for (final byte[] again : r.resend(now)) {
+                    trace().retransmitted(again, r.from(), r.to(), r.sent());
+                    ctx.transport().send(r.from(), r.to(), again);
+                }
             }
             case GIVE_UP -> {
                 giveUp();
@@ -512,6 +639,9 @@ public final class IkeSession {
             }
             case NOTHING -> {
             }
+        }
+        if (requestFragments.expire(now) | responseFragments.expire(now)) { // both, not short-circuit
+            LOG.log(Level.DEBUG, "{0}: an incomplete fragmented message from {1} expired", gateway, peer());
         }
         if (state == State.CREATE_IKE_REMOTE_AUTH && now - createdNanos > ctx.timing().halfOpenNanos()) {
             close("half-open IKE SA from " + peer() + " expired without IKE_AUTH");
@@ -540,6 +670,12 @@ public final class IkeSession {
         final var ikev2 = gateway.gateway().ikev2();
         if (ikev2.dpdEnabled() && state == State.IDLE && queue.isEmpty()
             && now - sa.lastHeardNanos() > TimeUnit.SECONDS.toNanos(ikev2.dpdInterval())) {
+            final IkeTrace trace = trace();
+            if (trace.on()) {
+                trace.decision("dpd", "probe", "nothing from peer " + peer() + " for "
+                    + TimeUnit.NANOSECONDS.toSeconds(now - sa.lastHeardNanos()) + " s (dpd interval "
+                    + ikev2.dpdInterval() + " s): liveness check");
+            }
             enqueue(LocalRequest.Liveness.INSTANCE);
         }
         if (sa.nat().detected() && sa.local().getPort() == IkePorts.NAT_T && now - nextKeepaliveNanos >= 0) {

@@ -60,8 +60,10 @@ final class InformationalExchange {
         final var sa = session.sa;
         final IkeHeader header = IkeHeader.of(sa.initiatorSpi(), sa.responderSpi(), ExchangeType.INFORMATIONAL,
             sa.weInitiated(), false, sa.takeRequestId());
-        session.ctx.transport().send(sa.local(), sa.remote(),
-            IkeMessage.protectedBySk(header, List.of(deleteIke())).encode(sa.keys(), session.ctx.random()));
+        final List<DeletePayload> payloads = List.of(deleteIke());
+        final byte[] datagram = IkeMessage.protectedBySk(header, payloads).encode(sa.keys(), session.ctx.random());
+        session.trace().sent(datagram, payloads, sa.local(), sa.remote());
+        session.ctx.transport().send(sa.local(), sa.remote(), datagram);
     }
 
     static void onRequest(final IkeSession session, final IkeMessage request, final InetSocketAddress from,

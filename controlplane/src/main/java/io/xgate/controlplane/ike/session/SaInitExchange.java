@@ -38,13 +38,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * IKE_SA_INIT (RFC 7296 §1.2) both ways: SA, KE, nonce, NAT detection, the COOKIE (§2.6) and INVALID_KE_PAYLOAD
- * (§1.2) retries as initiator; proposal and group checks, cookies and the half-open SA as responder.
+ * IKE_SA_INIT (RFC 7296 §1.2) both ways: SA, KE, nonce, NAT detection, IKE fragmentation (RFC 7383 §2.3), the COOKIE
+ * (§2.6) and INVALID_KE_PAYLOAD (§1.2) retries as initiator; proposal and group checks, cookies and the half-open SA
+ * as responder.
  */
 final class SaInitExchange {
     static final int NONCE_LENGTH = 32;
     /** COOKIE and INVALID_KE_PAYLOAD rounds before the initiator gives up: a peer cannot keep it busy forever. */
     private static final int MAX_ROUNDS = 3;
+    /** RFC 7383 §2.3: announces that we accept and may send SKF fragments; no data. */
+    private static final NotifyPayload FRAGMENTATION_SUPPORTED =
+        NotifyPayload.of(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED, Bytes.EMPTY);
 
     private SaInitExchange() {
     }
@@ -76,9 +80,12 @@ final class SaInitExchange {
         if (session.gateway.natTraversal()) {
             payloads.addAll(NatDetection.notifies(sa.initiatorSpi(), 0, sa.local(), sa.remote()));
         }
+        if (session.gateway.fragmentation()) {
+            payloads.add(FRAGMENTATION_SUPPORTED);
+        }
         final byte[] request = IkeMessage.plain(IkeHeader.of(sa.initiatorSpi(), 0, ExchangeType.IKE_SA_INIT, true,
             false, 0), payloads).encode();
-        session.sendRequestBytes(0, request, new Pending.Init(ke, ni, proposals, cookie, request, rounds),
+        session.sendRequestBytes(0, List.of(request), payloads, new Pending.Init(ke, ni, proposals, cookie, request, rounds),
             IkeSession.State.CREATE_IKE_LOCAL_INIT);
     }
 
@@ -88,6 +95,7 @@ final class SaInitExchange {
         final String peer = session.peer();
         final Optional<NotifyPayload> cookie = response.findNotify(NotifyType.COOKIE);
         if (cookie.isPresent() && init.rounds() < MAX_ROUNDS) {
+            session.trace().decision("cookie", "retry", "peer asks for its cookie back");
             send(session, init.ke().group(), init.ni(), Optional.of(cookie.get().data()), init.rounds() + 1);
             return;
         }
@@ -98,6 +106,7 @@ final class SaInitExchange {
                 .map(ConfigTransforms::group).flatMap(Optional::stream).toList();
             if (wanted.isPresent() && ours.contains(wanted.get()) && wanted.get() != init.ke().group()
                 && init.rounds() < MAX_ROUNDS) {
+                session.trace().decision("ke", "retry", wanted.get().configName());
                 send(session, wanted.get(), init.ni(), init.cookie(), init.rounds() + 1);
                 return;
             }
@@ -132,6 +141,7 @@ final class SaInitExchange {
                 + ", which is not what we offered (" + ProposalDescription.describe(init.proposals()) + ")");
             return;
         }
+        session.trace().decision("proposal", "chosen", suite.get());
         final IkeSaRecord sa = session.sa;
         sa.responderSpi(response.header().responderSpi());
         final Optional<String> invalid = derive(session, suite.get(), init.ke(), ke.get(), init.ni(), nr.get().nonce());
@@ -140,9 +150,11 @@ final class SaInitExchange {
             return;
         }
         sa.initMessages(Bytes.of(init.request()), Bytes.of(raw));
+        sa.fragmentation(gateway.fragmentation() && supportsFragmentation(response));
         if (gateway.natTraversal()) {
             final NatState nat = NatDetection.detect(response, from, to).orElse(NatState.NONE);
             sa.nat(nat);
+            session.trace().decision("nat", nat.detected() ? "detected" : "none", nat);
             if (nat.detected()) {
                 // RFC 7296 §2.23: once a NAT is detected, everything from IKE_AUTH on goes to and from port 4500.
                 sa.endpoints(new InetSocketAddress(sa.local().getAddress(), IkePorts.NAT_T),
@@ -161,16 +173,17 @@ final class SaInitExchange {
         }
 
         /**
-         * {@code datagram} is empty when the answer would be larger than the request (no amplification);
+         * {@code datagram} (carrying the notify {@code answer}) is empty when the answer would be larger than the request
+         * (no amplification);
          * {@code failure} is an admin's line for a gateway, e.g. NO_PROPOSAL_CHOSEN.
          */
-        record Reply(Optional<byte[]> datagram, Optional<Failure> failure) implements Outcome {
+        record Reply(Optional<byte[]> datagram, NotifyPayload answer, Optional<Failure> failure) implements Outcome {
         }
 
         record Failure(GatewayPolicy gateway, String explanation) {
         }
 
-        record Created(IkeSession session, byte[] datagram) implements Outcome {
+        record Created(IkeSession session, byte[] datagram, List<IkePayload> payloads) implements Outcome {
         }
     }
 
@@ -223,6 +236,7 @@ final class SaInitExchange {
         final List<GatewayPolicy> sameSuite = candidates.stream().filter(g -> ProposalSelector.select(
             ProposalBuilder.ike(g.ikeProfile(), Bytes.EMPTY), saPayload.get().proposals()) instanceof Selection.Chosen).toList();
         final IkeSession session = new IkeSession(ctx, sa, gateway, sameSuite, IkeSession.State.CREATE_IKE_REMOTE_AUTH);
+        session.trace().decision("proposal", "chosen", suite);
         final KeyExchange ours = suite.group().generate(ctx.random());
         final Bytes nr = randomNonce(ctx);
         final Optional<String> invalid = derive(session, suite, ours, ke.get(), ni.get().nonce(), nr);
@@ -235,7 +249,13 @@ final class SaInitExchange {
         final Optional<NatState> nat = NatDetection.detect(request, from, to);
         if (gateway.natTraversal() && nat.isPresent()) {
             sa.nat(nat.get());
+            session.trace().decision("nat", nat.get().detected() ? "detected" : "none", nat.get());
             payloads.addAll(NatDetection.notifies(header.initiatorSpi(), spiR, to, from));
+        }
+        if (gateway.fragmentation() && supportsFragmentation(request)) {
+            // Answered only when asked: a peer that did not offer it must not see it (RFC 7383 §2.3).
+            payloads.add(FRAGMENTATION_SUPPORTED);
+            sa.fragmentation(true);
         }
         final byte[] response = IkeMessage.plain(IkeHeader.of(header.initiatorSpi(), spiR, ExchangeType.IKE_SA_INIT,
             false, true, 0), payloads).encode();
@@ -247,8 +267,8 @@ final class SaInitExchange {
                 cookies.cookie(ni.get().nonce(), from.getAddress(), header.initiatorSpi())), raw, Optional.empty());
         }
         sa.initMessages(Bytes.of(raw), Bytes.of(response));
-        sa.answered(0, response);
-        return new Outcome.Created(session, response);
+        sa.answered(0, List.of(response));
+        return new Outcome.Created(session, response, payloads);
     }
 
     /** An unprotected notify answer, or nothing when it would be larger than the request (no amplification). */
@@ -256,7 +276,7 @@ final class SaInitExchange {
                                final Optional<Outcome.Failure> failure) {
         final byte[] datagram = IkeMessage.plain(IkeHeader.of(request.initiatorSpi(), 0, request.exchangeType(), false,
             true, request.messageId()), List.of(notify)).encode();
-        return new Outcome.Reply(Optional.of(datagram).filter(d -> d.length <= raw.length), failure);
+        return new Outcome.Reply(Optional.of(datagram).filter(d -> d.length <= raw.length), notify, failure);
     }
 
     // ---- both
@@ -288,6 +308,10 @@ final class SaInitExchange {
     private static Optional<KeyExchangeGroup> groupOf(final Bytes data) {
         return data.length() == 2 ? KeyExchangeGroup.of(ByteBuffer.wrap(data.toArray()).getShort() & 0xFFFF)
             : Optional.empty();
+    }
+
+    private static boolean supportsFragmentation(final IkeMessage message) {
+        return message.findNotify(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED).isPresent();
     }
 
     /** The first error notify (types below 16384, RFC 7296 §3.10.1). */

@@ -163,6 +163,37 @@ class IkeMessageCodecTest {
     }
 
     @Test
+    void aMessageThatFitsIsSentWholeAndOneByteMoreSplitsIt() {
+        final SkKeys keys = IkeMessages.keys(IkeMessages.SK_SUITES.getFirst());
+        final IkeMessage message = IkeMessage.protectedBySk(IkeMessages.AUTH_REQUEST, IkeMessages.everyPayload());
+        final int whole = message.encode(keys, RANDOM).length;
+
+        final List<byte[]> fits = message.encodeFragments(keys, RANDOM, whole);
+        assertEquals(1, fits.size());
+        assertEquals(new IkeDecodeResult.Ok(message), IkeMessage.decode(fits.getFirst(), keys), "SK, not SKF");
+        final List<byte[]> split = message.encodeFragments(keys, RANDOM, whole - 1);
+        assertEquals(2, split.size());
+        assertInstanceOf(IkeDecodeResult.Fragment.class, IkeMessage.decode(split.getFirst(), keys));
+    }
+
+    @Test
+    void fragmentsAreAsLargeAsAllowedAndAsFewAsNeeded() {
+        final SkKeys keys = IkeMessages.keys(IkeMessages.SK_SUITES.getLast());
+        final SkCipher gcm = keys.sentBy(IkeMessages.AUTH_REQUEST.sender());
+        final IkeMessage message = IkeMessage.protectedBySk(IkeMessages.AUTH_REQUEST, IkeMessages.everyPayload());
+        final int plaintext = message.encode(keys, RANDOM).length - IkeHeader.LENGTH - 4 - gcm.sealedLength(0);
+        for (final int max : new int[] {100, 201, 544, 1228}) {
+            final List<byte[]> fragments = message.encodeFragments(keys, RANDOM, max);
+            // Header, SKF header with its two numbers, IV and ICV around each chunk; GCM adds no padding.
+            final int chunk = max - IkeHeader.LENGTH - 8 - gcm.sealedLength(0);
+            assertEquals(Math.max(1, (plaintext + chunk - 1) / chunk), fragments.size(), "at " + max);
+            if (fragments.size() > 1) {
+                fragments.subList(0, fragments.size() - 1).forEach(f -> assertEquals(max, f.length, "at " + max));
+            }
+        }
+    }
+
+    @Test
     void typedAccessorsFindPayloads() {
         final IkeMessage message = IkeMessage.plain(IkeMessages.INIT_REQUEST, IkeMessages.everyPayload());
 

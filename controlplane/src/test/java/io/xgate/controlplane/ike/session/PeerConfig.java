@@ -97,9 +97,18 @@ record PeerConfig(boolean sideA, String ikeProfile, String espProfile, String ps
     }
 
     List<GatewayPolicy> policies() {
-        final LoadResult result = ConfigLoader.load(yaml(), "test.yaml");
+        return policies(yaml());
+    }
+
+    /** This side with {@code fragmentation: {enable: true}} on its gateway. */
+    List<GatewayPolicy> fragmenting() {
+        return policies(yaml().replace("    passive-mode:", "    fragmentation: {enable: true}\n    passive-mode:"));
+    }
+
+    private static List<GatewayPolicy> policies(final String yaml) {
+        final LoadResult result = ConfigLoader.load(yaml, "test.yaml");
         if (!(result instanceof LoadResult.Valid valid)) {
-            throw new IllegalArgumentException("test config invalid: " + result.errors() + "\n" + yaml());
+            throw new IllegalArgumentException("test config invalid: " + result.errors() + "\n" + yaml);
         }
         final DeviceConfig config = valid.config();
         return IkePolicies.of(config);
