@@ -150,13 +150,13 @@ final class IkeSetup {
                 run == 0 ? "warm-up/memory run" : "run " + run + "/" + settings.runs());
         final int before = responder.establishedSas();
         final long memoryBefore = run == 0 ? responder.memoryBytes() : -1;
-        final long cpuBefore = responder.cpuNanos();
-        final long initiatorCpuBefore = ProcessCpu.nanos(ProcessHandle.current().pid());
         final int first = target.nextIndex;
         final int sas = run == 0 ? settings.warmUp() : settings.sas();
         final List<GatewayPolicy> policies = IntStream.range(first, first + sas)
                 .mapToObj(target.policies::policy).toList();
         target.nextIndex += sas;
+        final long cpuBefore = responder.cpuNanos();
+        final long initiatorCpuBefore = ProcessCpu.nanos(ProcessHandle.current().pid());
         final SetupInitiator.Result result = initiator.establish(policies, settings.window(),
                 settings.runLimit().toNanos(), (up, failed, total, elapsed) -> progress.printf(Locale.ROOT,
                         "\r%s: %d/%d up, %d failed, %.1f s   ", label, up, total, failed, elapsed / 1e9));
