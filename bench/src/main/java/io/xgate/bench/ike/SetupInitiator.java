@@ -50,9 +50,6 @@ final class SetupInitiator implements AutoCloseable {
 
     /** A run's outcome: SAs up, SAs failed (with the first failure's explanation), first request to last outcome. */
     record Result(int established, int failed, long nanos, String firstFailure) {
-        double setupsPerSecond() {
-            return nanos == 0 ? 0 : established * 1e9 / nanos;
-        }
     }
 
     private final IkeSockets sockets;

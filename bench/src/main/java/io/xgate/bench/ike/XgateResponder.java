@@ -28,6 +28,8 @@ import org.agrona.concurrent.status.CountersReader;
  * gets room for the run's SAs ({@code -Dxgate.counter-slots}); its default of 4096 holds about 85 child SAs.
  */
 final class XgateResponder implements IkeResponder {
+    private static final String LOG = "xgate.log";
+    private static final int LOG_TAIL = 20;
     private static final long READY_MILLIS = 30_000;
     private static final long STOP_SECONDS = 20;
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -63,7 +65,7 @@ final class XgateResponder implements IkeResponder {
                 "-cp", System.getProperty("java.class.path"),
                 "io.xgate.controlplane.cli.XgateCli", "run", "--config", config.toString(),
                 "--state-dir", dir.resolve("state").toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("xgate.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(dir.resolve(LOG).toFile()).start();
         final XgateResponder responder = new XgateResponder(dir, address, process);
         try {
             responder.awaitReady();
@@ -119,7 +121,7 @@ final class XgateResponder implements IkeResponder {
     /** Until the API answers and the IKE sockets are open. */
     private void awaitReady() throws IOException {
         final long deadline = System.currentTimeMillis() + READY_MILLIS;
-        final Path log = dir.resolve("xgate.log");
+        final Path log = log();
         final String listening = "IKE listening on /" + address + ":4500";
         while (!(Files.exists(socket(dir)) && Files.readString(log).contains(listening))) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
@@ -141,6 +143,7 @@ final class XgateResponder implements IkeResponder {
 
     @Override
     public int establishedSas() throws IOException {
+        requireAlive();
         try (ManagementClient client = ManagementClient.connect(socket(dir))) {
             return client.call("show.vpn.ipsec-sa", Map.of()).path("sas").size();
         } catch (final ManagementException e) {
@@ -151,6 +154,7 @@ final class XgateResponder implements IkeResponder {
     /** The live heap plus the counter slots in use (each a value and a label record in the mapped file). */
     @Override
     public long memoryBytes() throws IOException {
+        requireAlive();
         jcmd("GC.run");
         final Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
         if (!used.find()) {
@@ -192,8 +196,17 @@ final class XgateResponder implements IkeResponder {
         return output;
     }
 
-    Path log() {
-        return dir.resolve("xgate.log");
+    /** A daemon that exited says why: the last lines of its log. */
+    private void requireAlive() throws IOException {
+        if (!process.isAlive()) {
+            final List<String> lines = Files.readAllLines(log());
+            throw new IOException("xgate run exited with " + process.exitValue() + "; the end of its log:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size())));
+        }
+    }
+
+    private Path log() {
+        return dir.resolve(LOG);
     }
 
     /** SIGTERM by PID (the daemon deletes its IKE SAs, detaches XDP), SIGKILL if it has not exited in 20 s. */
