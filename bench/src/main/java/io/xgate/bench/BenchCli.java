@@ -1,6 +1,7 @@
 package io.xgate.bench;
 
 import io.xgate.bench.failover.FailoverCommand;
+import io.xgate.bench.ike.IkeSetupCommand;
 import io.xgate.bench.jmh.JmhCommand;
 import java.util.Arrays;
 
@@ -20,9 +21,11 @@ public final class BenchCli {
                 case "plot" -> PlotCommand.run(rest);
                 case "alloc" -> AllocCommand.run(rest);
                 case "failover" -> FailoverCommand.run(rest);
+                case "ike-setup" -> IkeSetupCommand.run(rest);
                 default -> {
                     System.err.println(String.join("\n", JmhCommand.USAGE, ThroughputCommand.USAGE,
-                            LatencyCommand.USAGE, PlotCommand.USAGE, AllocCommand.USAGE, FailoverCommand.USAGE));
+                            LatencyCommand.USAGE, PlotCommand.USAGE, AllocCommand.USAGE, FailoverCommand.USAGE,
+                            IkeSetupCommand.USAGE));
                     System.exit(2);
                 }
             }

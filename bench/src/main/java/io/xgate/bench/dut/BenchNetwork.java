@@ -58,7 +58,7 @@ public final class BenchNetwork implements AutoCloseable {
     }
 
     /** Moves {@code device} into {@code other}'s namespace; it comes back down there. */
-    void moveTo(final String device, final BenchNetwork other) throws IOException {
+    public void moveTo(final String device, final BenchNetwork other) throws IOException {
         ip("link", "set", device, "netns", other.name);
     }
 
@@ -77,14 +77,14 @@ public final class BenchNetwork implements AutoCloseable {
     }
 
     /** {@code ip -n NAME arguments...}. */
-    void ip(final String... arguments) throws IOException {
+    public void ip(final String... arguments) throws IOException {
         final List<String> command = new ArrayList<>(List.of("ip", "-n", name));
         command.addAll(List.of(arguments));
         run(command.toArray(String[]::new));
     }
 
     /** Runs a short command inside the namespace ({@code ip netns exec}), e.g. sysctl. */
-    void exec(final String... arguments) throws IOException {
+    public void exec(final String... arguments) throws IOException {
         final List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name));
         command.addAll(List.of(arguments));
         run(command.toArray(String[]::new));
@@ -97,6 +97,8 @@ public final class BenchNetwork implements AutoCloseable {
     /** Runs a short command; its output (stdout and stderr) when it exits 0, else an IOException with it. */
     static String output(final String... command) throws IOException {
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Read before waiting: a command whose output outgrows the pipe (swanctl --list-sas) blocks until read.
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         try {
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -107,7 +109,6 @@ public final class BenchNetwork implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + String.join(" ", command), e);
         }
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " exited " + process.exitValue() + ": " + output);
         }

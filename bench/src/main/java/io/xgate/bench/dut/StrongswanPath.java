@@ -3,8 +3,6 @@ package io.xgate.bench.dut;
 import io.xgate.bench.traffic.TrafficProfile;
 import io.xgate.linux.netlink.MacAddress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * generator → gen0/a-lan → strongSwan gw-a → a-wan/b-wan → strongSwan gw-b → b-lan/sink0 → sink: the xgate
@@ -23,18 +20,14 @@ import java.util.concurrent.TimeUnit;
  * 1400 bytes: larger ones leave gw-a's kernel as fragments, which the sink does not count (a fragment is not
  * the frame sent). IPv4 only.
  *
- * <p>Each charon gets its own {@code strongswan.conf} (through {@code STRONGSWAN_CONF}), vici socket, log and a
- * private {@code /run} ({@code unshare --mount} and a bind mount: its pid file path is compiled in). The
- * processes are stopped by their PIDs on {@link #close()}, then the namespaces and the directory are removed.
+ * <p>Each charon is a {@link Charon} with its own directory. They are stopped by their PIDs on {@link #close()},
+ * then the namespaces and the directory are removed.
  */
 public final class StrongswanPath implements TrafficPath {
-    static final String CHARON = "/usr/lib/ipsec/charon";
     private static final String GENERATOR_MAC = "02:78:62:00:05:01";
     private static final String A_LAN_MAC = "02:78:62:00:05:02";
     private static final String B_LAN_MAC = "02:78:62:00:06:01";
     private static final String SINK_MAC = "02:78:62:00:06:02";
-    private static final long START_TIMEOUT_MS = 10_000;
-    private static final long STOP_TIMEOUT_MS = 5_000;
     private static final String IKE_PROPOSAL = "aes128gcm16-prfsha256-ecp256";
     private static final String ESP_PROPOSAL = "aes128gcm16";
 
@@ -52,10 +45,10 @@ public final class StrongswanPath implements TrafficPath {
     private final BenchNetwork gwA;
     private final BenchNetwork gwB;
     private final Path directory;
-    private final List<Process> charons;
+    private final List<Charon> charons;
 
     private StrongswanPath(final BenchNetwork bench, final BenchNetwork gwA, final BenchNetwork gwB,
-                           final Path directory, final List<Process> charons) {
+                           final Path directory, final List<Charon> charons) {
         this.bench = bench;
         this.gwA = gwA;
         this.gwB = gwB;
@@ -64,15 +57,11 @@ public final class StrongswanPath implements TrafficPath {
     }
 
     public static StrongswanPath create() throws IOException {
-        if (!Files.isExecutable(Path.of(CHARON))) {
-            throw new IOException(CHARON + " missing: install strongswan-charon strongswan-swanctl "
-                    + "libcharon-extra-plugins (scripts/lib/env.sh lists them)");
-        }
         final BenchNetwork bench = BenchNetwork.create();
         final BenchNetwork gwA = BenchNetwork.create();
         final BenchNetwork gwB = BenchNetwork.create();
         final Path directory = Files.createTempDirectory("xgate-strongswan");
-        final List<Process> started = new ArrayList<>();
+        final List<Charon> started = new ArrayList<>();
         try {
             bench.addVethPair(GENERATOR_DEVICE, GENERATOR_MAC, A.lanDevice(), A_LAN_MAC);
             bench.addVethPair(B.lanDevice(), B_LAN_MAC, SINK_DEVICE, SINK_MAC);
@@ -85,13 +74,9 @@ public final class StrongswanPath implements TrafficPath {
             configure(gwB, B, "b-wan");
             gwB.ip("neigh", "replace", SINK_V4.toString(), "lladdr", SINK_MAC, "dev", B.lanDevice(), "nud", "permanent");
             final String psk = "0x" + HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-            started.add(startCharon(gwA, directory.resolve("a"), A, psk));
-            started.add(startCharon(gwB, directory.resolve("b"), B, psk));
-            for (final Side side : List.of(A, B)) {
-                final Path dir = directory.resolve(side.name());
-                swanctl("--load-all", "--file", dir.resolve("swanctl.conf").toString(), "--uri", vici(dir));
-            }
-            swanctl("--initiate", "--child", "bench", "--timeout", "10", "--uri", vici(directory.resolve("a")));
+            started.add(Charon.start(gwA, directory.resolve("a"), "", swanctlConf(A, psk)));
+            started.add(Charon.start(gwB, directory.resolve("b"), "", swanctlConf(B, psk)));
+            started.getFirst().swanctl("--initiate", "--child", "bench", "--timeout", "10");
             return new StrongswanPath(bench, gwA, gwB, directory, started);
         } catch (final IOException | RuntimeException e) {
             stop(started);
@@ -108,50 +93,6 @@ public final class StrongswanPath implements TrafficPath {
         gw.ip("addr", "add", side.wanIp() + "/24", "dev", wan);
         gw.exec("sysctl", "-qw", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0",
                 "net.ipv4.conf.default.rp_filter=0");
-    }
-
-    private static Process startCharon(final BenchNetwork gw, final Path dir, final Side side, final String psk)
-            throws IOException {
-        Files.createDirectories(dir.resolve("run"));
-        Files.writeString(dir.resolve("strongswan.conf"), strongswanConf(dir), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("swanctl.conf"), swanctlConf(side, psk), StandardCharsets.UTF_8);
-        // ip netns exec, unshare and sh all exec: the Process is charon itself, so its PID is charon's.
-        final ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", gw.name(), "unshare", "--mount",
-                "sh", "-c", "mount --bind \"$1\" /run && exec " + CHARON, "sh", dir.resolve("run").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("charon.out").toFile());
-        builder.environment().put("STRONGSWAN_CONF", dir.resolve("strongswan.conf").toString());
-        final Process charon = builder.start();
-        final long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-        while (!Files.exists(dir.resolve("charon.vici"))) {
-            if (!charon.isAlive() || System.currentTimeMillis() > deadline) {
-                charon.destroyForcibly();
-                throw new IOException("charon " + side.name() + " did not open its vici socket: "
-                        + Files.readString(dir.resolve("charon.out")));
-            }
-            sleep(50);
-        }
-        return charon;
-    }
-
-    /** kernel-libipsec before kernel-netlink: the first loaded provides the kernel's IPsec interface. */
-    private static String strongswanConf(final Path dir) {
-        return """
-                charon {
-                  load = random nonce openssl kdf kernel-libipsec kernel-netlink socket-default vici
-                  plugins {
-                    vici {
-                      socket = unix://%s
-                    }
-                  }
-                  filelog {
-                    log {
-                      path = %s
-                      default = 1
-                      flush_line = yes
-                    }
-                  }
-                }
-                """.formatted(dir.resolve("charon.vici"), dir.resolve("charon.log"));
     }
 
     private static String swanctlConf(final Side side, final String psk) {
@@ -190,33 +131,8 @@ public final class StrongswanPath implements TrafficPath {
                 IKE_PROPOSAL, ESP_PROPOSAL, psk);
     }
 
-    private static String vici(final Path dir) {
-        return "unix://" + dir.resolve("charon.vici");
-    }
-
-    /** swanctl talks to charon over the vici socket, a file: it needs neither namespace. */
-    private static void swanctl(final String... arguments) throws IOException {
-        final String[] command = new String[arguments.length + 1];
-        command[0] = "swanctl";
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        BenchNetwork.run(command);
-    }
-
-    private static void stop(final List<Process> charons) {
-        for (final Process charon : charons) {
-            charon.destroy(); // SIGTERM: charon removes its SAs, routes and TUN device
-        }
-        for (final Process charon : charons) {
-            try {
-                if (!charon.waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                    charon.destroyForcibly();
-                    charon.waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                }
-            } catch (final InterruptedException e) {
-                charon.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+    private static void stop(final List<Charon> charons) {
+        charons.forEach(Charon::close);
     }
 
     private static void removeAll(final List<BenchNetwork> networks, final Path directory) {
@@ -231,15 +147,6 @@ public final class StrongswanPath implements TrafficPath {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (final IOException e) {
             System.err.println("strongswan DUT: could not remove " + directory + ": " + e.getMessage());
-        }
-    }
-
-    private static void sleep(final long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while charon started", e);
         }
     }
 

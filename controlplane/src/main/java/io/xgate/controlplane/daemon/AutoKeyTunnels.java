@@ -147,7 +147,7 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     /** One round on the control thread: received IKE datagrams, then timers. */
     int doWork() {
         try {
-            return sockets.poll(engine) + engine.doWork();
+            return sockets.poll(engine::onDatagram) + engine.doWork();
         } catch (final IOException e) {
             LOG.log(Level.ERROR, "IKE socket failed", e);
             return 0;

@@ -50,7 +50,11 @@ import org.agrona.concurrent.status.CountersManager;
 public final class GatewayDaemon {
     /** {@code spin} (default: the worker owns its CPU) or {@code backoff} (shared CPUs: labs, tests). */
     public static final String IDLE_PROPERTY = "xgate.worker.idle";
-    /** Counter slots in the counters file: ports, tunnels and their SAs take 4 + one per drop reason each. */
+    /**
+     * Counter slots in the counters file (default {@link #COUNTERS}); ports, tunnels and SAs take 4 + one per drop
+     * reason each, so the default holds about 85 negotiated child SAs. A lab or benchmark with more sets it.
+     */
+    public static final String COUNTER_SLOTS_PROPERTY = "xgate.counter-slots";
     static final int COUNTERS = 4096;
     private static final System.Logger LOG = System.getLogger(GatewayDaemon.class.getName());
     private static final long STOP_TIMEOUT_SECONDS = 10;
@@ -88,10 +92,11 @@ public final class GatewayDaemon {
         final CryptoProviders.Selection crypto = CryptoProviders.select();
         LOG.log(Level.INFO, crypto.toString());
         final Path countersPath = Path.of(config.device().countersFile());
-        final CountersFile countersFile = CountersFile.create(countersPath, COUNTERS);
+        final int slots = Integer.getInteger(COUNTER_SLOTS_PROPERTY, COUNTERS);
+        final CountersFile countersFile = CountersFile.create(countersPath, slots);
         opened.push(countersFile);
         final CountersManager counters = countersFile.manager();
-        LOG.log(Level.INFO, "counters: {0} ({1} slots)", countersPath, String.valueOf(COUNTERS));
+        LOG.log(Level.INFO, "counters: {0} ({1} slots)", countersPath, String.valueOf(slots));
 
         final RouteNetlink netlink = new RouteNetlink();
         opened.push(netlink);

@@ -1,6 +1,5 @@
 package io.xgate.controlplane.daemon;
 
-import io.xgate.controlplane.ike.session.IkeEngine;
 import io.xgate.controlplane.ike.session.IkePorts;
 import io.xgate.controlplane.ike.session.IkeTransport;
 import io.xgate.dataplane.packet.IpAddress;
@@ -25,9 +24,10 @@ import java.util.Set;
  * Kernel UDP sockets for IKE on ports 500 and 4500 of each local gateway address (the WAN XDP program passes IKE
  * to the kernel; ESP in UDP goes to the data plane). On 4500 IKE carries the four-byte non-ESP marker (RFC 3948
  * §2.2), added here on send and removed on receipt; NAT keepalives (one 0xFF byte) are dropped. Non-blocking,
- * polled from the control thread. The addresses follow the committed gateways ({@link #listen}).
+ * polled from the control thread. The addresses follow the committed gateways ({@link #listen}). Public for
+ * {@code xgate bench ike-setup}, whose initiator speaks IKE through the same sockets.
  */
-final class IkeSockets implements IkeTransport, AutoCloseable {
+public final class IkeSockets implements IkeTransport, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IkeSockets.class.getName());
     private static final int NON_ESP_MARKER = 4;
     private static final int MAX_DATAGRAM = 65_535;
@@ -37,7 +37,13 @@ final class IkeSockets implements IkeTransport, AutoCloseable {
     private final Map<InetSocketAddress, DatagramChannel> channels = new HashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
 
-    IkeSockets() throws IOException {
+    /** Where a received IKE message goes: {@code IkeEngine.onDatagram}, or several engines'. */
+    @FunctionalInterface
+    public interface Receiver {
+        void onDatagram(InetSocketAddress from, InetSocketAddress to, byte[] datagram);
+    }
+
+    public IkeSockets() throws IOException {
         selector = Selector.open();
     }
 
@@ -45,7 +51,7 @@ final class IkeSockets implements IkeTransport, AutoCloseable {
      * Listens on exactly {@code addresses}: opens what is missing, closes the sockets of addresses no gateway uses
      * any more. On failure the sockets are as they were.
      */
-    void listen(final Set<IpAddress> addresses) throws IOException {
+    public void listen(final Set<IpAddress> addresses) throws IOException {
         final Set<InetSocketAddress> wanted = new HashSet<>();
         for (final IpAddress address : addresses) {
             for (final int port : new int[] {IkePorts.IKE, IkePorts.NAT_T}) {
@@ -98,7 +104,7 @@ final class IkeSockets implements IkeTransport, AutoCloseable {
     }
 
     /** Hands every waiting datagram to {@code engine}; returns how many. */
-    int poll(final IkeEngine engine) throws IOException {
+    public int poll(final Receiver engine) throws IOException {
         if (selector.selectNow() == 0) {
             return 0;
         }

@@ -4,14 +4,16 @@ import java.io.PrintStream;
 import java.text.MessageFormat;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
  * The {@code System.Logger}s of xgate (registered as the platform's LoggerFinder): one line per event on stderr
  * — time, level, component, message. Not java.util.logging, whose own shutdown hook closes its handlers while
- * the daemon's hook is still logging the shutdown. {@code -Dxgate.log=debug} adds debug lines (punted packets);
- * the default level is info. IKE trace lines ({@link IkeTraceSink}) are written at TRACE whatever the level:
- * {@code debug ike gateway G on} is what turns them on.
+ * the daemon's hook is still logging the shutdown. {@code -Dxgate.log=debug} adds debug lines (punted packets),
+ * {@code -Dxgate.log=warning} leaves only warnings and errors (the bench's IKE initiator); the default level is
+ * info, read when a logger is made, i.e. when its class is first used. IKE trace lines ({@link IkeTraceSink}) are
+ * written at TRACE whatever the level: {@code debug ike gateway G on} is what turns them on.
  */
 public final class OneLineLoggerFinder extends System.LoggerFinder {
     public static final String PROPERTY = "xgate.log";
@@ -20,8 +22,11 @@ public final class OneLineLoggerFinder extends System.LoggerFinder {
     @Override
     public System.Logger getLogger(final String name, final Module module) {
         final System.Logger.Level threshold = name.equals(IkeTraceSink.LOGGER) ? System.Logger.Level.TRACE
-                : "debug".equalsIgnoreCase(System.getProperty(PROPERTY, "info")) ? System.Logger.Level.DEBUG
-                : System.Logger.Level.INFO;
+                : switch (System.getProperty(PROPERTY, "info").toLowerCase(Locale.ROOT)) {
+                    case "debug" -> System.Logger.Level.DEBUG;
+                    case "warning" -> System.Logger.Level.WARNING;
+                    default -> System.Logger.Level.INFO;
+                };
         return new OneLineLogger(name.substring(name.lastIndexOf('.') + 1), threshold, System.err);
     }
 
