@@ -19,6 +19,7 @@ public final class TrafficCounters implements AutoCloseable {
     /**
      * @param owner       label prefix, e.g. "tunnel to-b" or "sa 0x00001001 to-b"
      * @param key         SPI, tunnel id or port id, stored as the counters' key so readers can group them
+     * @throws CountersFullException when the file has too few free slots; then none is taken
      */
     public TrafficCounters(final CountersManager manager, final int trafficType, final int dropType,
                            final String owner, final long key) {
@@ -36,7 +37,7 @@ public final class TrafficCounters implements AutoCloseable {
         } catch (final IllegalStateException e) {
             // A full counters file: give back what this set took, so a failed commit leaves no slot behind.
             allocated.forEach(AtomicCounter::close);
-            throw new IllegalStateException("the counters file is full; no counters for " + owner, e);
+            throw new CountersFullException(owner, e);
         }
     }
 
