@@ -44,7 +44,7 @@ import org.agrona.concurrent.SystemNanoClock;
  */
 final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AutoKeyTunnels.class.getName());
-    static final String COUNTERS_FULL = "the counters file is full (raise device.counter-slots; takes a restart)";
+    private static final String COUNTERS_FULL = "the counters file is full: " + DataplaneApplier.RAISE_COUNTER_SLOTS;
     private static final String RING_FULL = "the worker's command ring is full";
 
     /** One negotiated child SA pair as the worker has it, and since when. */
