@@ -5,7 +5,7 @@ import io.xgate.controlplane.api.ManagementClient;
 import io.xgate.controlplane.api.ManagementException;
 import io.xgate.controlplane.daemon.GatewayDaemon;
 import io.xgate.dataplane.counters.CountersFile;
-import io.xgate.dataplane.counters.DropReason;
+import io.xgate.dataplane.counters.TrafficCounters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,12 +48,12 @@ final class XgateResponder implements IkeResponder {
     }
 
     /**
-     * Starts it with room in its counters file for twice {@code sas} child SAs (4 + one per drop reason per SA):
+     * Starts it with room in its counters file for twice {@code sas} child SAs (two sets of counters each):
      * a run's, and as many again left over from the run before should its Deletes not all have arrived.
      */
     static XgateResponder start(final BenchNetwork network, final String device, final String address,
                                 final String psk, final int sas, final Path dir) throws IOException {
-        final int slots = BASE_COUNTER_SLOTS + 2 * sas * 2 * (4 + DropReason.count());
+        final int slots = BASE_COUNTER_SLOTS + 2 * sas * 2 * TrafficCounters.SLOTS;
         Files.createDirectories(dir);
         final Path config = dir.resolve("xgate.yaml");
         Files.writeString(config, config(dir, device, address, psk, slots), StandardCharsets.UTF_8);

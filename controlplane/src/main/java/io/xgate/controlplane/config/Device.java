@@ -11,8 +11,9 @@ public record Device(int workers, List<Integer> cpuList, String countersFile, St
                      Debug debug, int counterSlots) {
 
     /**
-     * Room for about 1400 negotiated child SAs (46 slots each, 23 per direction) besides ports and tunnels; 640 B
-     * each with metadata, a 40 MiB sparse file.
+     * Room for about 1350 negotiated child SAs besides ports and tunnels (a child SA takes twice
+     * {@link io.xgate.dataplane.counters.TrafficCounters#SLOTS}, 48 slots); 640 B each with metadata, a 40 MiB
+     * sparse file.
      */
     public static final int DEFAULT_COUNTER_SLOTS = 65_536;
     public static final int MIN_COUNTER_SLOTS = 1_024;

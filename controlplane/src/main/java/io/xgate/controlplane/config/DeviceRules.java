@@ -1,5 +1,6 @@
 package io.xgate.controlplane.config;
 
+import io.xgate.dataplane.counters.TrafficCounters;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,8 @@ final class DeviceRules implements ValidationRule {
         }
         if (device.counterSlots() < Device.MIN_COUNTER_SLOTS || device.counterSlots() > Device.MAX_COUNTER_SLOTS) {
             errors.add(DEVICE.key("counter-slots"), "must be " + Device.MIN_COUNTER_SLOTS + " to "
-                    + Device.MAX_COUNTER_SLOTS + " (each SA takes 23 slots of 640 B), got " + device.counterSlots());
+                    + Device.MAX_COUNTER_SLOTS + " (each SA direction takes " + TrafficCounters.SLOTS
+                    + " slots of 640 B), got " + device.counterSlots());
         }
         final List<Integer> cpus = device.cpuList();
         final ConfigPath cpuPath = DEVICE.key("cpu-list");

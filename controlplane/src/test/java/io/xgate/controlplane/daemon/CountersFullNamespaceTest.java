@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CountersFullNamespaceTest {
     private static final int PROXY_IDS = 30;
-    /** As many as fit in 1024 slots with room to spare (each child SA takes 48). */
+    /** Fewer than fit in 1024 slots (19, each child SA taking 48), so a new IKE SA brings them all up. */
     private static final int FEWER = 10;
     private static final String REFUSED = "refused: the counters file is full: raise device.counter-slots (takes a "
             + "restart); deleting it at the peer";

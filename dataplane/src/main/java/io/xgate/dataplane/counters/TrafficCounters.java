@@ -10,6 +10,9 @@ import org.agrona.concurrent.status.CountersManager;
  * Written only by the owning worker (release stores, no atomics); read live from the mapped file by others.
  */
 public final class TrafficCounters implements AutoCloseable {
+    /** Counter slots one set takes: packets and bytes each way, and one per drop reason. */
+    public static final int SLOTS = 4 + DropReason.count();
+
     private final AtomicCounter packetsOut;
     private final AtomicCounter bytesOut;
     private final AtomicCounter packetsIn;
