@@ -39,8 +39,9 @@ import org.agrona.concurrent.SystemNanoClock;
  * following the commits ({@link #apply}: only the gateways a commit touches start, stop or renegotiate), and the
  * child SAs it negotiates programmed into the worker make-before-break — inbound by SPI first, then outbound via the
  * tunnel (following the next hop toward the peer), replacing a rekeyed pair's (equal selectors, counters carry
- * on) — and removed when deleted. Remembers each gateway's last failure line for {@code show vpn ike-sa} and for
- * the log line of a lost IKE SA. Control thread only.
+ * on) — and removed when deleted. A pair the worker cannot take (counters file or command ring full) is refused
+ * and deleted at the peer. Remembers each gateway's last failure line for {@code show vpn ike-sa} and for the log
+ * line of a lost IKE SA. Control thread only.
  */
 final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AutoKeyTunnels.class.getName());
