@@ -5,7 +5,7 @@ import io.xgate.controlplane.api.ManagementClient;
 import io.xgate.controlplane.api.ManagementException;
 import io.xgate.controlplane.daemon.GatewayDaemon;
 import io.xgate.dataplane.counters.CountersFile;
-import io.xgate.dataplane.counters.DropReason;
+import io.xgate.dataplane.counters.TrafficCounters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +24,8 @@ import org.agrona.concurrent.status.CountersReader;
  * worker idles with backoff, not spinning: two vCPUs are shared by initiator and responder. Counts come from the
  * management API ({@code show vpn ipsec-sa}: the child SAs in the data plane); memory is the heap in use after a
  * full collection ({@code jcmd GC.run}, then {@code GC.heap_info}) plus the counter slots in use in the mapped
- * counters file; off-heap key schedules in the worker are not counted. Each SA takes counter slots, so the daemon
- * gets room for the run's SAs ({@code -Dxgate.counter-slots}); its default of 4096 holds about 85 child SAs.
+ * counters file; off-heap key schedules in the worker are not counted. Each SA takes counter slots, so the config
+ * gives the daemon room for the run's SAs ({@code device.counter-slots}), however many the run sets up.
  */
 final class XgateResponder implements IkeResponder {
     private static final String LOG = "xgate.log";
@@ -33,8 +33,8 @@ final class XgateResponder implements IkeResponder {
     private static final long READY_MILLIS = 30_000;
     private static final long STOP_SECONDS = 20;
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-    /** The daemon's default: ports, tunnels and everything but the benchmark's SAs. */
-    private static final long BASE_COUNTER_SLOTS = 4096;
+    /** Ports, tunnels and everything but the benchmark's SAs. */
+    private static final int BASE_COUNTER_SLOTS = 4096;
     private static final int BYTES_PER_COUNTER = CountersReader.COUNTER_LENGTH + CountersReader.METADATA_LENGTH;
 
     private final Path dir;
@@ -48,20 +48,19 @@ final class XgateResponder implements IkeResponder {
     }
 
     /**
-     * Starts it with room in its counters file for twice {@code sas} child SAs (4 + one per drop reason per SA):
+     * Starts it with room in its counters file for twice {@code sas} child SAs (two sets of counters each):
      * a run's, and as many again left over from the run before should its Deletes not all have arrived.
      */
     static XgateResponder start(final BenchNetwork network, final String device, final String address,
                                 final String psk, final int sas, final Path dir) throws IOException {
-        final long slots = BASE_COUNTER_SLOTS + 2L * sas * 2 * (4 + DropReason.count());
+        final int slots = BASE_COUNTER_SLOTS + 2 * sas * 2 * TrafficCounters.SLOTS;
         Files.createDirectories(dir);
         final Path config = dir.resolve("xgate.yaml");
-        Files.writeString(config, config(dir, device, address, psk), StandardCharsets.UTF_8);
+        Files.writeString(config, config(dir, device, address, psk, slots), StandardCharsets.UTF_8);
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         final Process process = new ProcessBuilder(List.of("ip", "netns", "exec", network.name(), java.toString(),
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "-D" + GatewayDaemon.IDLE_PROPERTY + "=backoff",
-                "-D" + GatewayDaemon.COUNTER_SLOTS_PROPERTY + "=" + slots,
                 "-cp", System.getProperty("java.class.path"),
                 "io.xgate.controlplane.cli.XgateCli", "run", "--config", config.toString(),
                 "--state-dir", dir.resolve("state").toString()))
@@ -76,12 +75,14 @@ final class XgateResponder implements IkeResponder {
         }
     }
 
-    private static String config(final Path dir, final String device, final String address, final String psk) {
+    private static String config(final Path dir, final String device, final String address, final String psk,
+                                 final int counterSlots) {
         return """
                 device:
                   workers: 1
                   counters-file: %1$s
                   management-socket: %2$s
+                  counter-slots: %11$d
                 interfaces:
                   ethernet:
                     - {name: ethernet1/1, device: %3$s, zone: untrust, virtual-router: default, ip: [%4$s/24]}
@@ -111,7 +112,7 @@ final class XgateResponder implements IkeResponder {
                         - {name: p, local: %9$s, remote: %10$s}
                 """.formatted(dir.resolve("counters.dat"), socket(dir), device, address, SetupCrypto.XGATE_PROFILES,
                 psk, SetupCrypto.RESPONDER_ID, SetupCrypto.INITIATOR_ID_DOMAIN, SetupCrypto.PROTECTED,
-                SetupCrypto.INITIATOR_INNER);
+                SetupCrypto.INITIATOR_INNER, counterSlots);
     }
 
     private static Path socket(final Path dir) {

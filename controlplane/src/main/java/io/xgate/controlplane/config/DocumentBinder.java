@@ -51,7 +51,8 @@ final class DocumentBinder {
         return new Device(f.get("workers").integer(d.workers()), f.get("cpu-list").list(n -> n.integer(0)),
                 f.get("counters-file").string(d.countersFile()),
                 f.get("management-socket").string(d.managementSocket()),
-                f.get("debug").object(DocumentBinder::debug));
+                f.get("debug").object(DocumentBinder::debug),
+                f.get("counter-slots").integer(d.counterSlots()));
     }
 
     private static Device.Debug debug(final Fields f) {

@@ -11,6 +11,7 @@ import io.xgate.controlplane.ike.session.IkeListener;
 import io.xgate.controlplane.ike.session.IkeSession;
 import io.xgate.controlplane.ike.session.IkeTiming;
 import io.xgate.controlplane.monitor.RekeyRequester;
+import io.xgate.dataplane.counters.CountersFullException;
 import io.xgate.dataplane.packet.IpAddress;
 import io.xgate.dataplane.sa.InboundSa;
 import io.xgate.dataplane.sa.OutboundSa;
@@ -24,10 +25,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -36,11 +39,14 @@ import org.agrona.concurrent.SystemNanoClock;
  * following the commits ({@link #apply}: only the gateways a commit touches start, stop or renegotiate), and the
  * child SAs it negotiates programmed into the worker make-before-break — inbound by SPI first, then outbound via the
  * tunnel (following the next hop toward the peer), replacing a rekeyed pair's (equal selectors, counters carry
- * on) — and removed when deleted. Remembers each gateway's last failure line for {@code show vpn ike-sa} and for
- * the log line of a lost IKE SA. Control thread only.
+ * on) — and removed when deleted. A pair the worker cannot take (counters file or command ring full) is refused
+ * and deleted at the peer. Remembers each gateway's last failure line for {@code show vpn ike-sa} and for the log
+ * line of a lost IKE SA. Control thread only.
  */
 final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AutoKeyTunnels.class.getName());
+    private static final String COUNTERS_FULL = "the counters file is full: " + DataplaneApplier.RAISE_COUNTER_SLOTS;
+    private static final String RING_FULL = "the worker's command ring is full";
 
     /** One negotiated child SA pair as the worker has it, and since when. */
     record Installed(EstablishedChild child, InboundSa inbound, OutboundSa outbound, Instant since,
@@ -54,6 +60,10 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     record Failure(String explanation, Instant at) {
     }
 
+    /** A negotiated pair the worker did not get, to be deleted at the peer once its exchange is over. */
+    private record Refused(EstablishedChild child, String why) {
+    }
+
     private final WorkerProxy proxy;
     private final NeighbourResolver neighbours;
     private final InstantSource clock;
@@ -65,6 +75,10 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
     private final Map<Integer, Installed> installed = new LinkedHashMap<>();
     /** Inbound SAs in the worker whose outbound partner is not yet in use, by SPI. */
     private final Map<Integer, InboundSa> receiving = new HashMap<>();
+    /** Refused pairs the engine has yet to be asked to delete. */
+    private final List<Refused> toDelete = new ArrayList<>();
+    /** Inbound SPIs of refused pairs not yet down: nothing of theirs is in the worker to remove. */
+    private final Set<Integer> refused = new HashSet<>();
     /** The IKEv2 gateways of the config applied last, by name. */
     private Map<String, GatewayPolicy> gateways = Map.of();
     private DeviceConfig config;
@@ -144,14 +158,21 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
         }
     }
 
-    /** One round on the control thread: received IKE datagrams, then timers. */
+    /** One round on the control thread: received IKE datagrams, timers, then Deletes for the pairs refused. */
     int doWork() {
+        int work;
         try {
-            return sockets.poll(engine::onDatagram) + engine.doWork();
+            work = sockets.poll(engine::onDatagram) + engine.doWork();
         } catch (final IOException e) {
             LOG.log(Level.ERROR, "IKE socket failed", e);
-            return 0;
+            work = 0;
         }
+        for (final Refused r : toDelete) {
+            engine.deleteChild(r.child(), r.why());
+            work++;
+        }
+        toDelete.clear();
+        return work;
     }
 
     /** Whether this tunnel's SAs come from IKE here (an enabled auto-key tunnel of an IKEv2 gateway). */
@@ -212,11 +233,12 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
         try (AutoKeySas sas = AutoKeySas.of(child)) {
             final InboundSa in = proxy.addInboundSa(sas.inbound());
             if (in == null) {
-                LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed",
-                        child.gateway(), child);
+                refuse(child, RING_FULL);
                 return;
             }
             receiving.put(in.spi(), in);
+        } catch (final CountersFullException e) {
+            refuse(child, COUNTERS_FULL);
         }
     }
 
@@ -236,11 +258,9 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
         }
         try (AutoKeySas sas = AutoKeySas.of(child)) {
             keyExport.ifPresent(export -> export.childSa(child, sas));
-            final OutboundSa out = proxy.addOutboundSa(sas.outbound(), port, neighbours.macOf(nextHop));
+            final OutboundSa out = outbound(sas, port, neighbours.macOf(nextHop), child);
             if (out == null) {
                 proxy.removeInboundSa(in.spi());
-                LOG.log(Level.ERROR, "{0}: the worker's command ring is full; {1} is not programmed",
-                        child.gateway(), child);
                 return;
             }
             neighbours.followOutboundSa(out.tunnel().id(), out.spi(), port, nextHop);
@@ -250,8 +270,37 @@ final class AutoKeyTunnels implements IkeListener, RekeyRequester, AutoCloseable
         }
     }
 
+    /** The outbound SA in the worker, or null when it was refused (logged, the pair to be deleted). */
+    private OutboundSa outbound(final AutoKeySas sas, final int port, final long nextHopMac,
+                                final EstablishedChild child) {
+        try {
+            final OutboundSa out = proxy.addOutboundSa(sas.outbound(), port, nextHopMac);
+            if (out == null) {
+                refuse(child, RING_FULL);
+            }
+            return out;
+        } catch (final CountersFullException e) {
+            refuse(child, COUNTERS_FULL);
+            return null;
+        }
+    }
+
+    /**
+     * The worker does not get this pair: no half state — the engine deletes it at the peer on the next round (not
+     * now: the exchange that created it is still being handled), and {@code show vpn ike-sa} shows why.
+     */
+    private void refuse(final EstablishedChild child, final String why) {
+        LOG.log(Level.ERROR, "{0}: {1} refused: {2}; deleting it at the peer", child.gateway(), child, why);
+        lastFailure.put(child.gateway().name(), new Failure(child + " refused: " + why, clock.instant()));
+        refused.add(child.sa().inboundSpi());
+        toDelete.add(new Refused(child, why));
+    }
+
     @Override
     public void childSaDown(final EstablishedChild child) {
+        if (refused.remove(child.sa().inboundSpi())) {
+            return;
+        }
         final int tunnelId = DeviceLayout.tunnelId(child.policy().tunnel().tunnelInterface());
         installed.remove(child.sa().inboundSpi());
         receiving.remove(child.sa().inboundSpi());

@@ -9,6 +9,7 @@ import io.xgate.controlplane.config.IpsecTunnel;
 import io.xgate.controlplane.config.StaticRoute;
 import io.xgate.controlplane.config.TunnelInterface;
 import io.xgate.controlplane.monitor.MonitorTarget;
+import io.xgate.dataplane.counters.CountersFullException;
 import io.xgate.dataplane.packet.IpPrefix;
 import io.xgate.dataplane.worker.WorkerProxy;
 import java.lang.System.Logger.Level;
@@ -29,6 +30,8 @@ import java.util.List;
  * {@link ControlTasks}).
  */
 public final class DataplaneApplier implements ApplyTarget {
+    /** What to do about a full counters file. */
+    static final String RAISE_COUNTER_SLOTS = "raise device.counter-slots (takes a restart)";
     private static final System.Logger LOG = System.getLogger(DataplaneApplier.class.getName());
 
     private final WorkerProxy proxy;
@@ -63,7 +66,10 @@ public final class DataplaneApplier implements ApplyTarget {
         return tunnels;
     }
 
-    /** @throws IllegalStateException when a restart is needed, the worker's ring is full, or an SA cannot be built */
+    /**
+     * @throws IllegalStateException when a restart is needed, the worker's ring is full, the counters file has too
+     *                               few free slots, or an SA cannot be built
+     */
     @Override
     public void apply(final ConfigChange change) {
         undo.clear();
@@ -74,8 +80,13 @@ public final class DataplaneApplier implements ApplyTarget {
         }
         RestartRules.check(started, change, macs);
         final List<MonitorTarget> monitored = MonitorPlan.targets(change.after(), macs);
-        for (final ObjectChange c : change.changes()) {
-            apply(change, c);
+        try {
+            for (final ObjectChange c : change.changes()) {
+                apply(change, c);
+            }
+        } catch (final CountersFullException e) {
+            throw new IllegalStateException(e.getMessage() + ": " + RAISE_COUNTER_SLOTS + ", "
+                    + started.device().counterSlots() + " now", e);
         }
         autoKey.apply(change.before(), change.after(), undo);
         monitors.apply(change.before(), change.after(), monitored, undo);

@@ -50,12 +50,6 @@ import org.agrona.concurrent.status.CountersManager;
 public final class GatewayDaemon {
     /** {@code spin} (default: the worker owns its CPU) or {@code backoff} (shared CPUs: labs, tests). */
     public static final String IDLE_PROPERTY = "xgate.worker.idle";
-    /**
-     * Counter slots in the counters file (default {@link #COUNTERS}); ports, tunnels and SAs take 4 + one per drop
-     * reason each, so the default holds about 85 negotiated child SAs. A lab or benchmark with more sets it.
-     */
-    public static final String COUNTER_SLOTS_PROPERTY = "xgate.counter-slots";
-    static final int COUNTERS = 4096;
     private static final System.Logger LOG = System.getLogger(GatewayDaemon.class.getName());
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
@@ -92,7 +86,8 @@ public final class GatewayDaemon {
         final CryptoProviders.Selection crypto = CryptoProviders.select();
         LOG.log(Level.INFO, crypto.toString());
         final Path countersPath = Path.of(config.device().countersFile());
-        final int slots = Integer.getInteger(COUNTER_SLOTS_PROPERTY, COUNTERS);
+        // Ports, tunnels and each direction of an SA take 4 + one per drop reason; full, a commit or child SA is refused.
+        final int slots = config.device().counterSlots();
         final CountersFile countersFile = CountersFile.create(countersPath, slots);
         opened.push(countersFile);
         final CountersManager counters = countersFile.manager();

@@ -25,6 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigLoaderTest {
 
     @Test
+    void counterSlotsDefaultTo65536AndLoadAsWritten() {
+        assertEquals(65_536, valid(fullExample()).device().counterSlots());
+        assertEquals(1024, valid(fullExample().replace("cpu-list: [1, 2]", "cpu-list: [1, 2]\n  counter-slots: 1024"))
+                .device().counterSlots());
+    }
+
+    @Test
     void fullExampleLoadsAsWritten() {
         final DeviceConfig config = valid(fullExample());
 

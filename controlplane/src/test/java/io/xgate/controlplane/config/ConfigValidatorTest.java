@@ -81,6 +81,14 @@ class ConfigValidatorTest {
                         "device.cpu-list: must list one CPU per worker (2), got 1"),
                 rule("cpus distinct", List.of("cpu-list: [1, 2]", "cpu-list: [1, 1]"),
                         "device.cpu-list[1]: CPU 1 is listed twice: each worker needs its own"),
+                rule("counter slots at least enough for ports and a few tunnels",
+                        List.of("cpu-list: [1, 2]", "cpu-list: [1, 2]\n  counter-slots: 1023"),
+                        "device.counter-slots: must be 1024 to 1048576 (each SA direction takes 24 slots of 640 B), got "
+                                + "1023"),
+                rule("counter slots at most a mappable file",
+                        List.of("cpu-list: [1, 2]", "cpu-list: [1, 2]\n  counter-slots: 1048577"),
+                        "device.counter-slots: must be 1024 to 1048576 (each SA direction takes 24 slots of 640 B), "
+                                + "got 1048577"),
                 rule("names unique per kind", List.of("name: fast", "name: mp-failover"),
                         "monitor-profiles[mp-failover]: duplicate name 'mp-failover' (items 0 and 1)"),
                 rule("monitor profile name length", List.of("name: fast", "name: fast-" + "x".repeat(27)),

@@ -50,6 +50,7 @@ class OperationalCommandsNamespaceTest {
     /** gw-a's tunnel.1 takes its host portion in here from the interface ID; gw-b routes it into its tunnel.1. */
     private static final String TUNNEL_A6_PREFIX = "2001:db8:ff:1::/64";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int COUNTER_SLOTS_A = 1024;
 
     private TwoGatewayLab lab;
     /** Everything the CLI printed in this class, searched for keys at the end. */
@@ -168,7 +169,7 @@ class OperationalCommandsNamespaceTest {
         final String history = show(Side.A, "config", "history");
         final int counters = rows(show(Side.A, "stat", lab.countersFile(Side.A).toString(), "--once")).size();
 
-        // Valid, but 70 more tunnels need more counter slots than the counters file has: the apply fails part-way.
+        // Valid, but 70 more tunnels need more counter slots than gw-a's 1024: the apply fails part-way.
         final Path config = lab.dir().resolve("too-many.yaml");
         Files.writeString(config, withManyTunnels(config(Side.A), 70));
         assertEquals(0, cli(Side.A, "config", "load", config.toString()));
@@ -176,8 +177,8 @@ class OperationalCommandsNamespaceTest {
         assertEquals(1, XgateCli.run(List.of("commit"), env(Side.A), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         final String error = err.toString(StandardCharsets.UTF_8);
-        assertTrue(error.contains("counters file is full") && error.contains("the previous config is restored"),
-                error);
+        assertTrue(error.contains("counters file is full") && error.contains("raise device.counter-slots (takes a "
+                + "restart), " + COUNTER_SLOTS_A + " now") && error.contains("the previous config is restored"), error);
 
         assertEquals(routes, show(Side.A, "show", "routing", "route"));
         assertEquals(sas, rows(show(Side.A, "show", "vpn", "ipsec-sa")).get(1).replaceAll(" \\d+s .*", ""));
@@ -212,13 +213,14 @@ class OperationalCommandsNamespaceTest {
 
     /**
      * The lab's config, and IPv6 on gw-a's tunnel.1 with the default interface ID (EUI-64) as host portion of
-     * {@link #TUNNEL_A6_PREFIX}, which gw-b routes into its tunnel.1.
+     * {@link #TUNNEL_A6_PREFIX}, which gw-b routes into its tunnel.1; gw-a's counters file is the smallest allowed.
      */
     private String config(final Side side) {
         final String lab = GCM.config(this.lab, side);
         return side == Side.A
                 ? lab.replace("mtu: 1400}\n", "mtu: 1400,\n        ipv6: {enabled: true, address: [{name: \""
                         + TUNNEL_A6_PREFIX + "\", prefix: true}]}}\n")
+                        .replace("  workers: 1\n", "  workers: 1\n  counter-slots: " + COUNTER_SLOTS_A + "\n")
                 : lab.replace("    static-routes:\n", "    static-routes:\n      - {name: gw-a-tunnel, destination: \""
                         + TUNNEL_A6_PREFIX + "\", interface: tunnel.1}\n");
     }

@@ -10,6 +10,9 @@ import org.agrona.concurrent.status.CountersManager;
  * Written only by the owning worker (release stores, no atomics); read live from the mapped file by others.
  */
 public final class TrafficCounters implements AutoCloseable {
+    /** Counter slots one set takes: packets and bytes each way, and one per drop reason. */
+    public static final int SLOTS = 4 + DropReason.count();
+
     private final AtomicCounter packetsOut;
     private final AtomicCounter bytesOut;
     private final AtomicCounter packetsIn;
@@ -19,6 +22,7 @@ public final class TrafficCounters implements AutoCloseable {
     /**
      * @param owner       label prefix, e.g. "tunnel to-b" or "sa 0x00001001 to-b"
      * @param key         SPI, tunnel id or port id, stored as the counters' key so readers can group them
+     * @throws CountersFullException when the file has too few free slots; then none is taken
      */
     public TrafficCounters(final CountersManager manager, final int trafficType, final int dropType,
                            final String owner, final long key) {
@@ -36,7 +40,7 @@ public final class TrafficCounters implements AutoCloseable {
         } catch (final IllegalStateException e) {
             // A full counters file: give back what this set took, so a failed commit leaves no slot behind.
             allocated.forEach(AtomicCounter::close);
-            throw new IllegalStateException("the counters file is full; no counters for " + owner, e);
+            throw new CountersFullException(owner, e);
         }
     }
 

@@ -49,6 +49,7 @@ public final class WorkerProxy {
         this.counters = counters;
     }
 
+    /** @throws io.xgate.dataplane.counters.CountersFullException before the worker is told anything */
     public synchronized boolean addTunnel(final int id, final String name, final int mtu, final int virtualRouter) {
         final Tunnel tunnel = new Tunnel(id, name, mtu, virtualRouter, new TrafficCounters(counters,
                 CounterTypes.TUNNEL_TRAFFIC, CounterTypes.TUNNEL_DROP, "tunnel " + name, id));
@@ -74,25 +75,30 @@ public final class WorkerProxy {
      * arrays afterwards. Returns the SA, for reading its state (counters, replay window), or null when a ring
      * was full. The other workers learn the owner first, so none drops a packet of the SA as unknown once the
      * owner has it.
+     *
+     * @throws io.xgate.dataplane.counters.CountersFullException before any worker is told anything
      */
     public synchronized InboundSa addInboundSa(final SaSpec spec) {
         final Tunnel tunnel = tunnel(spec.tunnelId());
         final int owner = owner(spec.tunnelId());
+        final InboundSa sa = new InboundSa(spec, crypto, saCounters(spec, tunnel, "in"), tunnel);
         final WorkerCommand.InboundOwner where = new WorkerCommand.InboundOwner(spec.spi(), owner);
         boolean told = true;
         for (int i = 0; i < lanes.length; i++) {
             told &= i == owner || post(i, where);
         }
         if (!told) {
+            sa.close();
             return null;
         }
-        final InboundSa sa = new InboundSa(spec, crypto, saCounters(spec, tunnel, "in"), tunnel);
         return postOrClose(owner, new WorkerCommand.AddInboundSa(sa), sa) ? sa : null;
     }
 
     /**
      * The SA we send with (replacing the child's previous one on rekey), leaving by {@code egressPort}. Returns
      * the SA, for reading its state, or null when the ring was full.
+     *
+     * @throws io.xgate.dataplane.counters.CountersFullException before the worker is told anything
      */
     public synchronized OutboundSa addOutboundSa(final SaSpec spec, final int egressPort, final long nextHopMac) {
         final Tunnel tunnel = tunnel(spec.tunnelId());

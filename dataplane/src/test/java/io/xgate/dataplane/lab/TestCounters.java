@@ -11,7 +11,11 @@ public final class TestCounters {
     }
 
     public static CountersManager manager() {
-        final int max = 4096;
+        return manager(4096);
+    }
+
+    /** Room for exactly {@code max} counters, for tests of a full counters file. */
+    public static CountersManager manager(final int max) {
         return new CountersManager(
                 new UnsafeBuffer(ByteBuffer.allocateDirect(max * CountersReader.METADATA_LENGTH)),
                 new UnsafeBuffer(ByteBuffer.allocateDirect(max * CountersReader.COUNTER_LENGTH)));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xgate.dataplane.counters.CountersFullException;
 import io.xgate.dataplane.counters.DropReason;
 import io.xgate.dataplane.crypto.CryptoProvider;
 import io.xgate.dataplane.crypto.CryptoProviders;
@@ -225,6 +227,38 @@ class WorkerCommandsTest {
         assertSame(sa, tables.tunnel(TUNNEL).children()[0]);
         assertEquals(MAC_B, sa.nextHopMac());
         assertEquals(2, sa.peekSequence());
+    }
+
+    @Test
+    void aFullCountersFileRefusesAnSaBeforeAnyWorkerHearsOfItAndLeavesNoSlotTaken() {
+        // Two workers' ring counters each, the tunnel, one SA, and a few slots short of a second SA.
+        final CountersManager small = TestCounters.manager(2 * 2 + 2 * perSa() + perSa() - 3);
+        final WorkerChannels first = new WorkerChannels(0, small);
+        final WorkerChannels second = new WorkerChannels(1, small);
+        final WorkerProxy twoWorkers = WorkerChannels.proxy(List.of(first, second), CRYPTO, small);
+        final WorkerCommandAdapter firstAdapter = first.adapter(new ForwardingTables(first.retiredSas()));
+        final WorkerCommandAdapter secondAdapter = second.adapter(new ForwardingTables(second.retiredSas()));
+        assertTrue(twoWorkers.addTunnel(TUNNEL, "tunnel.7", 1400, 0));
+        assertNotNull(twoWorkers.addOutboundSa(spec(0x2002), 1, MAC_B));
+        final long[] posted = {twoWorkers.posted(0), twoWorkers.posted(1)};
+
+        final CountersFullException full = assertThrows(CountersFullException.class,
+                () -> twoWorkers.addInboundSa(spec(0x1001)));
+        assertTrue(full.getMessage().startsWith("the counters file is full; no counters for sa in 0x00001001"),
+                full.getMessage());
+        assertThrows(CountersFullException.class, () -> twoWorkers.addOutboundSa(spec(0x2003), 1, MAC_B));
+        assertThrows(CountersFullException.class, () -> twoWorkers.addTunnel(8, "tunnel.8", 1400, 0));
+        assertArrayEquals(posted, new long[] {twoWorkers.posted(0), twoWorkers.posted(1)},
+                "no worker was told of the refused SAs (not even which worker owns the inbound SPI)");
+        final int[] used = {0};
+        small.forEach((id, label) -> used[0]++);
+        assertEquals(2 * 2 + 2 * perSa(), used[0], "the refused sets gave back every slot they took");
+
+        assertTrue(twoWorkers.removeOutboundSa(TUNNEL, 0x2002));
+        final int applied = firstAdapter.poll(16) + secondAdapter.poll(16);
+        assertEquals(3, applied, "the tunnel, its SA and its removal");
+        assertEquals(1, first.closeRetiredSas() + second.closeRetiredSas());
+        assertNotNull(twoWorkers.addInboundSa(spec(0x1001)), "room again once an SA is gone");
     }
 
     private int saCounters() {

@@ -109,12 +109,14 @@ final class AuthExchange {
             return;
         }
         traceVerified(session, idr.get());
-        session.established(IkeSession.State.IDLE);
-        childFromResponse(session, auth.child(), auth.inboundSpi(), auth.offered(), response, sa.ni(), sa.nr(),
-            Optional.empty()).ifPresent(session::activate);
+        // Queued while not yet IDLE, so idle() starts them one at a time: enqueued when IDLE, the first would start at
+        // once and the next, started by idle() over it, would take its place in the window and orphan it at the peer.
         for (final ChildPolicy more : gateway.children().subList(1, gateway.children().size())) {
             session.enqueue(new LocalRequest.CreateChild(more));
         }
+        session.established(IkeSession.State.IDLE);
+        childFromResponse(session, auth.child(), auth.inboundSpi(), auth.offered(), response, sa.ni(), sa.nr(),
+            Optional.empty()).ifPresent(session::activate);
         session.idle();
     }
 

@@ -126,6 +126,20 @@ public final class IkeEngine implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Deletes one negotiated child SA pair at the peer (an INFORMATIONAL Delete, queued like any of ours) because the
+     * owner could not program it, e.g. for want of counters. Call it once the exchange that created the pair is over,
+     * not from within the listener's callback. Returns whether the pair was still there to delete.
+     */
+    public boolean deleteChild(final EstablishedChild child, final String reason) {
+        for (final IkeSession session : sessions.values()) {
+            if (!session.closed() && session.deleteChild(child, reason)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code test vpn ike-sa}: negotiates the gateway's IKE SA now, unless it has one; false when it has one. */
     public boolean initiate(final String gateway) {
         final GatewayPolicy policy = policy(gateway);

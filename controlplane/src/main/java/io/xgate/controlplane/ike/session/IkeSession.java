@@ -614,6 +614,19 @@ public final class IkeSession {
         return !old.isEmpty();
     }
 
+    /** {@link IkeEngine#deleteChild}: whether this IKE SA holds the pair, not yet being deleted. */
+    boolean deleteChild(final EstablishedChild established, final String reason) {
+        for (final ChildSession child : children) {
+            if (child.established() == established && child.state() != ChildSession.State.DELETE_CHILD_LOCAL_INFO
+                && child.state() != ChildSession.State.RETIRING && child.state() != ChildSession.State.DELETED) {
+                child.deleting();
+                enqueue(new LocalRequest.DeleteChild(child, reason));
+                return true;
+            }
+        }
+        return false;
+    }
+
     String spis() {
         return String.format("%016x/%016x", sa.initiatorSpi(), sa.responderSpi());
     }

@@ -95,6 +95,24 @@ class IkeExchangeTest {
     }
 
     @Test
+    void everyProxyIdBeyondTheFirstGetsItsOwnCreateChildSaInTurn() {
+        final EnginePair pair = new EnginePair(PeerConfig.a().proxyIds(
+            "{name: p1, local: 198.18.1.0/24, remote: 198.18.2.0/24}",
+            "{name: p2, local: 198.18.11.0/24, remote: 198.18.12.0/24}",
+            "{name: p3, local: 198.18.21.0/24, remote: 198.18.22.0/24}",
+            "{name: p4, local: 198.18.31.0/24, remote: 198.18.32.0/24}"), PeerConfig.b().proxyIds(
+            "{name: p1, local: 198.18.2.0/24, remote: 198.18.1.0/24}",
+            "{name: p2, local: 198.18.12.0/24, remote: 198.18.11.0/24}",
+            "{name: p3, local: 198.18.22.0/24, remote: 198.18.21.0/24}",
+            "{name: p4, local: 198.18.32.0/24, remote: 198.18.31.0/24}"));
+        pair.settle();
+        assertEquals(List.of("p1", "p2", "p3", "p4"), pair.a.installed().stream()
+            .map(c -> c.child().policy().proxyId().name()).sorted().toList());
+        assertEquals(4, pair.b.installed().size(), "no child the initiator forgot stays at the responder");
+        assertEquals(3, pair.wire.sent(ExchangeType.CREATE_CHILD_SA.value(), false).size());
+    }
+
+    @Test
     void tsUnacceptableNamesBothSidesSelectors() {
         final EnginePair pair = new EnginePair(PeerConfig.a(), PeerConfig.b().proxyIds(
             "{name: p1, local: 198.18.2.0/24, remote: 198.18.3.0/24}",

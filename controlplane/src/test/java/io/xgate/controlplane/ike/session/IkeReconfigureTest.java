@@ -50,6 +50,27 @@ class IkeReconfigureTest {
     }
 
     @Test
+    void aChildItsOwnerCouldNotProgramIsDeletedAtThePeerAndTheIkeSaCarriesOn() {
+        final EnginePair pair = established();
+        final EstablishedChild refused = pair.b.installed().getFirst().child();
+        final String kept = pair.b.installed().getLast().child().policy().tunnel().name();
+        assertTrue(pair.engineB.deleteChild(refused, "the counters file is full"));
+        assertFalse(pair.engineB.deleteChild(refused, "asked twice"), "already being deleted");
+        pair.settle();
+        assertEquals(1, pair.b.installed().size());
+        assertEquals(1, pair.a.installed().size(), "the peer was told");
+        assertTrue(pair.a.down.stream().anyMatch(c -> c.sa().outboundSpi() == refused.sa().inboundSpi()));
+        assertEquals(0, pair.a.ikeDown + pair.b.ikeDown, "the IKE SA stays");
+        assertFalse(pair.engineB.deleteChild(refused, "gone"));
+
+        assertTrue(pair.engineA.renegotiate(kept, "the engines still negotiate"));
+        pair.settle();
+        assertEquals(1, pair.a.installed().size());
+        assertEquals(1, pair.b.installed().size());
+        assertEquals(1, pair.wire.sent(INIT, false).size());
+    }
+
+    @Test
     void aRemovedGatewayDeletesItsIkeSaAtThePeerAndDoesNotReconnect() {
         final EnginePair pair = established();
         pair.engineA.removeGateway(pair.engineA.sessions().getFirst().gateway().name(), "no longer configured");
