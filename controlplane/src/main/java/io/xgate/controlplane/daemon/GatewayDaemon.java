@@ -11,6 +11,7 @@ import io.xgate.controlplane.monitor.TunnelMonitors;
 import io.xgate.dataplane.counters.CounterTypes;
 import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.counters.DropReason;
+import io.xgate.controlplane.ike.crypto.KeyExchangeLibrary;
 import io.xgate.dataplane.crypto.CryptoProviders;
 import io.xgate.dataplane.port.xdp.XdpGatewayPorts;
 import io.xgate.dataplane.port.xdp.XdpPort;
@@ -85,6 +86,7 @@ public final class GatewayDaemon {
         }
         final CryptoProviders.Selection crypto = CryptoProviders.select();
         LOG.log(Level.INFO, crypto.toString());
+        LOG.log(Level.INFO, KeyExchangeLibrary.active().toString());
         final Path countersPath = Path.of(config.device().countersFile());
         // Ports, tunnels and each direction of an SA take 4 + one per drop reason; full, a commit or child SA is refused.
         final int slots = config.device().counterSlots();

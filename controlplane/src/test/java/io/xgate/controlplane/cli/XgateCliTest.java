@@ -25,9 +25,10 @@ class XgateCliTest {
     }
 
     @Test
-    void versionNamesTheCryptoLibrary() {
+    void versionNamesTheCryptoLibraries() {
         assertEquals(0, run("version"));
         assertTrue(out.toString().contains("crypto: "), out.toString());
+        assertTrue(out.toString().contains("ike key exchange: "), out.toString());
     }
 
     @Test

@@ -2,26 +2,59 @@ package io.xgate.controlplane.ike.crypto;
 
 import io.xgate.controlplane.ike.wire.Bytes;
 import io.xgate.dataplane.crypto.Wycheproof;
+import io.xgate.linux.libcrypto.LibCrypto;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+/** Every group by both implementations, the JDK's and libcrypto's, alone and against each other. */
 class IkeKeyExchangeTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private enum Engine {
+        JDK, LIBCRYPTO;
+
+        /** A key of {@code group}; MODP groups have only the JDK implementation, as in production. */
+        KeyExchange generate(final KeyExchangeGroup group) {
+            if (this == LIBCRYPTO) {
+                assumeTrue(LibCrypto.available(), LibCrypto::reason);
+                if (group.libCrypto().isPresent()) {
+                    return group.libCrypto().get().generate(group, RANDOM);
+                }
+            }
+            return group.jdk().generate(group, RANDOM);
+        }
+
+        /** The agreement of a known private key: a big-endian scalar for ECP, RFC 7748 octets for group 31. */
+        KeyExchange.Agreement agreement(final KeyExchangeGroup group, final byte[] privateKey) {
+            if (this == LIBCRYPTO) {
+                assumeTrue(LibCrypto.available(), LibCrypto::reason);
+                return group.libCrypto().orElseThrow().agreement(group, privateKey);
+            }
+            return group == KeyExchangeGroup.CURVE25519
+                ? ((X25519Group) group.jdk()).fromPrivate(group, privateKey)::agree
+                : ((EcpGroup) group.jdk()).fromPrivate(group, new BigInteger(1, privateKey))::agree;
+        }
+    }
 
     /** RFC 5903 §8: i, g^i = (gix, giy), r, g^r, and g^ir's x coordinate (the IKEv2 shared secret). */
     private record Rfc5903(KeyExchangeGroup group, String i, String gix, String giy, String r, String grx, String gry,
@@ -58,7 +91,7 @@ class IkeKeyExchangeTest {
     @Test
     void ecpGroupsMatchRfc5903Vectors() throws InvalidKeyExchangeException {
         for (final Rfc5903 v : RFC_5903) {
-            final EcpGroup method = (EcpGroup) v.group().method();
+            final EcpGroup method = (EcpGroup) v.group().jdk();
             final KeyExchange initiator = method.fromPrivate(v.group(), new BigInteger(v.i(), 16));
             final KeyExchange responder = method.fromPrivate(v.group(), new BigInteger(v.r(), 16));
 
@@ -70,23 +103,79 @@ class IkeKeyExchangeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeyExchangeGroup.class)
-    void bothSidesAgreeOnEveryGroup(final KeyExchangeGroup group) throws InvalidKeyExchangeException {
-        final KeyExchange a = group.generate(RANDOM);
-        final KeyExchange b = group.generate(RANDOM);
+    @EnumSource(Engine.class)
+    void ecpSharedSecretsMatchRfc5903Vectors(final Engine engine) throws InvalidKeyExchangeException {
+        for (final Rfc5903 v : RFC_5903) {
+            final KeyExchange.Agreement initiator = engine.agreement(v.group(), HexFormat.of().parseHex(v.i()));
+            final KeyExchange.Agreement responder = engine.agreement(v.group(), HexFormat.of().parseHex(v.r()));
 
-        assertEquals(group.publicValueLength(), a.publicValue().length());
-        assertArrayEquals(a.agree(b.publicValue()).bytes(), b.agree(a.publicValue()).bytes());
+            assertEquals(v.girx(), hex(initiator.agree(Bytes.fromHex(v.grx() + v.gry())).bytes()), v.group() + " g^ir");
+            assertEquals(v.girx(), hex(responder.agree(Bytes.fromHex(v.gix() + v.giy())).bytes()), v.group() + " g^ir");
+        }
+    }
+
+    /** Every group with each implementation on both sides, and libcrypto against the JDK. */
+    static Stream<Arguments> pairings() {
+        return Stream.of(KeyExchangeGroup.values()).flatMap(group -> Stream.of(
+            Arguments.of(group, Engine.JDK, Engine.JDK), Arguments.of(group, Engine.LIBCRYPTO, Engine.LIBCRYPTO),
+            Arguments.of(group, Engine.LIBCRYPTO, Engine.JDK)));
     }
 
     @ParameterizedTest
-    @EnumSource(KeyExchangeGroup.class)
-    void refusesPeerValuesOfTheWrongLength(final KeyExchangeGroup group) {
-        final KeyExchange a = group.generate(RANDOM);
+    @MethodSource("pairings")
+    void bothSidesAgreeOnEveryGroup(final KeyExchangeGroup group, final Engine sideA, final Engine sideB)
+        throws InvalidKeyExchangeException {
+        final KeyExchange a = sideA.generate(group);
+        final KeyExchange b = sideB.generate(group);
+
+        assertEquals(group.publicValueLength(), a.publicValue().length());
+        assertEquals(group.publicValueLength(), b.publicValue().length());
+        assertArrayEquals(a.agree(b.publicValue()).bytes(), b.agree(a.publicValue()).bytes());
+    }
+
+    @Test
+    void theActiveLibraryComputesTheCurveGroups() {
+        final boolean libCrypto = KeyExchangeLibrary.active().libCrypto();
+        assertEquals(LibCrypto.available(), libCrypto, KeyExchangeLibrary.active().toString());
+        for (final KeyExchangeGroup group : KeyExchangeGroup.values()) {
+            assertEquals(libCrypto && group.libCrypto().isPresent(), group.method() instanceof LibCryptoGroup,
+                group.toString());
+        }
+        assertInstanceOf(ModpGroup.class, KeyExchangeGroup.MODP_2048.method());
+    }
+
+    static Stream<Arguments> groupsByEngine() {
+        return Stream.of(KeyExchangeGroup.values())
+            .flatMap(group -> Stream.of(Engine.values()).map(engine -> Arguments.of(group, engine)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("groupsByEngine")
+    void refusesPeerValuesOfTheWrongLength(final KeyExchangeGroup group, final Engine engine) {
+        final KeyExchange a = engine.generate(group);
         final byte[] longer = Arrays.copyOf(a.publicValue().toArray(), group.publicValueLength() + 1);
 
         assertThrows(InvalidKeyExchangeException.class, () -> a.agree(Bytes.of(longer)));
         assertThrows(InvalidKeyExchangeException.class, () -> a.agree(Bytes.EMPTY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ecpRefusesPointsOffTheCurve(final Engine engine) {
+        for (final KeyExchangeGroup group : new KeyExchangeGroup[] {
+            KeyExchangeGroup.ECP_256, KeyExchangeGroup.ECP_384, KeyExchangeGroup.ECP_521}) {
+            final KeyExchange a = engine.generate(group);
+            final byte[] offCurve = engine.generate(group).publicValue().toArray();
+            offCurve[offCurve.length - 1] ^= 1;
+            final byte[] beyondPrime = new byte[group.publicValueLength()];
+            Arrays.fill(beyondPrime, (byte) 0xFF);
+
+            for (final byte[] bad : new byte[][] {offCurve, beyondPrime, new byte[group.publicValueLength()]}) {
+                final InvalidKeyExchangeException e = assertThrows(InvalidKeyExchangeException.class,
+                    () -> a.agree(Bytes.of(bad)));
+                assertTrue(e.getMessage().startsWith(group.configName() + " "), e.getMessage());
+            }
+        }
     }
 
     @Test
@@ -102,12 +191,12 @@ class IkeKeyExchangeTest {
         assertThrows(InvalidKeyExchangeException.class, () -> a.agree(Bytes.of(pMinusOne)));
     }
 
-    @Test
-    void x25519WycheproofVectors() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void x25519WycheproofVectors(final Engine engine) {
         int checked = 0;
         for (final Wycheproof.Case c : Wycheproof.load("x25519_test.json")) {
-            final KeyExchange key = ((X25519Group) KeyExchangeGroup.CURVE25519.method())
-                .fromPrivate(KeyExchangeGroup.CURVE25519, c.hex("private"));
+            final KeyExchange.Agreement key = engine.agreement(KeyExchangeGroup.CURVE25519, c.hex("private"));
             try {
                 final byte[] shared = key.agree(Bytes.of(c.hex("public"))).bytes();
                 if (c.invalid()) {
@@ -127,8 +216,9 @@ class IkeKeyExchangeTest {
      * Wycheproof ECDH: the peer key is an X.509 SubjectPublicKeyInfo; cases whose key is an uncompressed
      * point on the right curve become a KE payload value (x || y), the others have no KE form and are skipped.
      */
-    @Test
-    void ecdhWycheproofVectors() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ecdhWycheproofVectors(final Engine engine) {
         final Map<String, KeyExchangeGroup> files = Map.of(
             "ecdh_secp256r1_test.json", KeyExchangeGroup.ECP_256, "ecdh_secp384r1_test.json", KeyExchangeGroup.ECP_384,
             "ecdh_secp521r1_test.json", KeyExchangeGroup.ECP_521);
@@ -143,7 +233,8 @@ class IkeKeyExchangeTest {
                 if (point == null || point.length != 1 + 2 * coordinate || point[0] != 4) {
                     continue;
                 }
-                final KeyExchange key = ((EcpGroup) group.method()).fromPrivate(group, new BigInteger(1, c.hex("private")));
+                final KeyExchange.Agreement key = engine.agreement(group,
+                    fixed(new BigInteger(1, c.hex("private")), coordinate));
                 final Bytes ke = Bytes.of(point, 1, 2 * coordinate);
                 try {
                     final byte[] shared = key.agree(ke).bytes();
@@ -160,6 +251,13 @@ class IkeKeyExchangeTest {
         }
     }
 
+    private static byte[] fixed(final BigInteger value, final int length) {
+        final byte[] raw = value.toByteArray();
+        final byte[] out = new byte[length];
+        final int copy = Math.min(raw.length, length);
+        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
+        return out;
+    }
     /** The BIT STRING of an SPKI on the expected curve, or null when it does not parse or names another curve. */
     private static byte[] uncompressedPoint(final byte[] spki, final String curveOid) {
         try {
