@@ -1,6 +1,7 @@
 package io.xgate.bench.jmh;
 
 import io.xgate.bench.report.JmhJson;
+import io.xgate.bench.report.KeyExchangeTable;
 import io.xgate.bench.report.ResultTable;
 import io.xgate.dataplane.crypto.CryptoProviders;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -18,8 +20,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code xgate bench jmh [--quick] [--filter REGEX] [--prof gc] [--out FILE]}: runs the ESP benchmarks through
- * JMH's Runner in this process (each benchmark in its own forked JVM), keeps JMH's JSON, prints the table.
+ * {@code xgate bench jmh [--quick] [--filter REGEX] [--prof gc] [--out FILE]}: runs the ESP and IKE key exchange
+ * benchmarks through JMH's Runner in this process (each benchmark in its own forked JVM), keeps JMH's JSON,
+ * prints the tables.
  */
 public final class JmhCommand {
     public static final String USAGE = "usage: xgate bench jmh [--quick] [--filter REGEX] [--prof gc] [--out FILE]";
@@ -81,8 +84,17 @@ public final class JmhCommand {
         System.out.println("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs; medians of the measured iterations; raw JMH JSON: " + a.out());
         try (InputStream json = Files.newInputStream(a.out())) {
-            System.out.print(ResultTable.format(ResultTable.lines(JmhJson.read(json)),
-                    suite -> BenchSuite.valueOf(suite).label()));
+            final List<ResultTable.Line> esp = ResultTable.lines(JmhJson.read(json));
+            if (!esp.isEmpty()) {
+                System.out.print(ResultTable.format(esp, suite -> BenchSuite.valueOf(suite).label()));
+            }
+        }
+        try (InputStream json = Files.newInputStream(a.out())) {
+            final String keyExchange = KeyExchangeTable.format(json);
+            if (!keyExchange.isEmpty()) {
+                System.out.println();
+                System.out.print(keyExchange);
+            }
         }
     }
 

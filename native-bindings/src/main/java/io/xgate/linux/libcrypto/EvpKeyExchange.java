@@ -17,8 +17,8 @@ import java.lang.invoke.MethodHandle;
  * Ephemeral key agreement (ECDH on the NIST curves, X25519) through libcrypto's EVP_PKEY API. Keys cross
  * the boundary as octets, so no native object outlives a call: every call builds its EVP_PKEYs and contexts,
  * frees them in {@code finally} and wipes the native copies of private keys and secrets. Peer keys are
- * imported with OpenSSL's checks — an EC point must decode onto the curve, and the peer is validated again
- * when set for derivation — so a bad point is a {@link LibCryptoException}, never undefined behaviour.
+ * imported with OpenSSL's checks — an EC point must be uncompressed, below the field prime and on the curve —
+ * so a bad point is a {@link LibCryptoException}, never undefined behaviour.
  * Only usable when {@link LibCrypto#available()}.
  */
 @SuppressWarnings("restricted")
@@ -35,6 +35,12 @@ public final class EvpKeyExchange {
     private static final int OSSL_PARAM_OCTET_STRING = 5;
     private static final long OSSL_PARAM_UNMODIFIED = -1L;
     private static final int ERROR_TEXT_LENGTH = 256;
+    /**
+     * The import already refused points off the curve (EC_POINT_oct2point), which on the prime-order NIST
+     * curves is all RFC 6989 §2.3 asks; OpenSSL's full peer check would add an n·Q scalar multiplication per
+     * agreement, and X25519 has no public key check to make.
+     */
+    private static final int NO_PEER_REVALIDATION = 0;
 
     /** struct ossl_param_st { const char *key; unsigned int data_type; void *data; size_t data_size, return_size; } */
     private static final StructLayout OSSL_PARAM = MemoryLayout.structLayout(ADDRESS.withName("key"),
@@ -84,8 +90,8 @@ public final class EvpKeyExchange {
         FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
     private static final MethodHandle DERIVE_INIT = downcall("EVP_PKEY_derive_init",
         FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle DERIVE_SET_PEER = downcall("EVP_PKEY_derive_set_peer",
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle DERIVE_SET_PEER_EX = downcall("EVP_PKEY_derive_set_peer_ex",
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
     private static final MethodHandle DERIVE = downcall("EVP_PKEY_derive",
         FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
     private static final MethodHandle ERR_GET_ERROR = downcall("ERR_get_error", FunctionDescriptor.of(JAVA_LONG));
@@ -174,12 +180,12 @@ public final class EvpKeyExchange {
             final int setPeer;
             try {
                 init = (int) DERIVE_INIT.invokeExact(ctx);
-                setPeer = init == 1 ? (int) DERIVE_SET_PEER.invokeExact(ctx, peer) : 0;
+                setPeer = init == 1 ? (int) DERIVE_SET_PEER_EX.invokeExact(ctx, peer, NO_PEER_REVALIDATION) : 0;
             } catch (final Throwable t) {
                 throw unreachable(t);
             }
             check(init, "EVP_PKEY_derive_init");
-            check(setPeer, "EVP_PKEY_derive_set_peer");
+            check(setPeer, "EVP_PKEY_derive_set_peer_ex");
             final int derived;
             try {
                 derived = (int) DERIVE.invokeExact(ctx, secret, length);
@@ -218,13 +224,9 @@ public final class EvpKeyExchange {
     private static MemorySegment importPrivate(final Arena arena, final EvpKeyType type, final MemorySegment scalar)
         throws LibCryptoException {
         final MemorySegment params = arena.allocate(OSSL_PARAM, 3);
-        int n = 0;
-        if (type.isEc()) {
-            n = group(params, n, type);
-            n = param(params, n, NAME_PRIV, OSSL_PARAM_UNSIGNED_INTEGER, scalar, scalar.byteSize());
-        } else {
-            n = param(params, n, NAME_PRIV, OSSL_PARAM_OCTET_STRING, scalar, scalar.byteSize());
-        }
+        final int next = type.isEc() ? group(params, 0, type) : 0;
+        param(params, next, NAME_PRIV, type.isEc() ? OSSL_PARAM_UNSIGNED_INTEGER : OSSL_PARAM_OCTET_STRING, scalar,
+            scalar.byteSize());
         return fromdata(arena, type, SELECT_KEYPAIR, params);
     }
 
@@ -232,11 +234,8 @@ public final class EvpKeyExchange {
         throws LibCryptoException {
         final MemorySegment encoded = arena.allocateFrom(JAVA_BYTE, publicKey);
         final MemorySegment params = arena.allocate(OSSL_PARAM, 3);
-        int n = 0;
-        if (type.isEc()) {
-            n = group(params, n, type);
-        }
-        param(params, n, NAME_PUB, OSSL_PARAM_OCTET_STRING, encoded, encoded.byteSize());
+        final int next = type.isEc() ? group(params, 0, type) : 0;
+        param(params, next, NAME_PUB, OSSL_PARAM_OCTET_STRING, encoded, encoded.byteSize());
         return fromdata(arena, type, SELECT_PUBLIC_KEY, params);
     }
 
@@ -296,31 +295,35 @@ public final class EvpKeyExchange {
         final MemorySegment out = arena.allocate(type.fieldLength());
         try {
             if (type.isEc()) {
-                final MemorySegment bn = arena.allocate(ADDRESS);
-                final int got;
-                try {
-                    got = (int) GET_BN_PARAM.invokeExact(pkey, NAME_PRIV, bn);
-                } catch (final Throwable t) {
-                    throw unreachable(t);
-                }
-                check(got, "EVP_PKEY_get_bn_param priv");
-                try {
-                    final int written = (int) BN_BN2BINPAD.invokeExact(bn.get(ADDRESS, 0), out, type.fieldLength());
-                    check(written == type.fieldLength() ? 1 : 0, "BN_bn2binpad");
-                } finally {
-                    BN_CLEAR_FREE.invokeExact(bn.get(ADDRESS, 0));
-                }
+                exportScalar(arena, pkey, out);
             } else {
                 octetParam(arena, pkey, NAME_PRIV, out);
             }
             return out.toArray(JAVA_BYTE);
-        } catch (final LibCryptoException | RuntimeException | Error e) {
-            throw e;
-        } catch (final Throwable t) {
-            throw unreachable(t);
         } finally {
             out.fill((byte) 0);
         }
+    }
+
+    /** An EC private key is a BIGNUM parameter; BN_bn2binpad left-pads it to the field length. */
+    private static void exportScalar(final Arena arena, final MemorySegment pkey, final MemorySegment out)
+        throws LibCryptoException {
+        final MemorySegment bn = arena.allocate(ADDRESS);
+        final int got;
+        try {
+            got = (int) GET_BN_PARAM.invokeExact(pkey, NAME_PRIV, bn);
+        } catch (final Throwable t) {
+            throw unreachable(t);
+        }
+        check(got, "EVP_PKEY_get_bn_param priv");
+        final int written;
+        try {
+            written = (int) BN_BN2BINPAD.invokeExact(bn.get(ADDRESS, 0), out, (int) out.byteSize());
+            BN_CLEAR_FREE.invokeExact(bn.get(ADDRESS, 0));
+        } catch (final Throwable t) {
+            throw unreachable(t);
+        }
+        check(written == out.byteSize() ? 1 : 0, "BN_bn2binpad");
     }
 
     private static byte[] exportPublic(final Arena arena, final EvpKeyType type, final MemorySegment pkey)

@@ -24,7 +24,7 @@ public final class LibCrypto {
         "EVP_PKEY_Q_keygen", "EVP_PKEY_free", "EVP_PKEY_get_octet_string_param", "EVP_PKEY_get_bn_param",
         "BN_bn2binpad", "BN_clear_free", "EVP_PKEY_CTX_new_from_name", "EVP_PKEY_CTX_new_from_pkey",
         "EVP_PKEY_CTX_free", "EVP_PKEY_fromdata_init", "EVP_PKEY_fromdata", "EVP_PKEY_derive_init",
-        "EVP_PKEY_derive_set_peer", "EVP_PKEY_derive", "ERR_get_error", "ERR_error_string_n", "ERR_clear_error",
+        "EVP_PKEY_derive_set_peer_ex", "EVP_PKEY_derive", "ERR_get_error", "ERR_error_string_n", "ERR_clear_error",
     };
 
     private record Status(SymbolLookup lookup, String version, String reason) {

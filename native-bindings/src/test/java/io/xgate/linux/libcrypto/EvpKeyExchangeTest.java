@@ -77,22 +77,28 @@ class EvpKeyExchangeTest {
         assertEquals("import of a P_256 public key failed: 64 bytes, expected 65", e.getMessage());
     }
 
-    /** Every native object of a call is freed: thousands of agreements leave glibc's heap where it was. */
+    /**
+     * Every native object of a call is freed: thousands of agreements leave glibc's heap where it was. The JIT
+     * mallocs too, now and then, so the smallest growth of three windows counts; a leak grows every window.
+     */
     @Test
     void agreementsDoNotLeakNativeMemory() throws LibCryptoException {
         final EvpKeyExchange.KeyPair peer = EvpKeyExchange.generate(EvpKeyType.P_256);
         final byte[] bad = peer.publicKey().clone();
         bad[64] ^= 1;
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 1000; i++) {
             cycle(peer, bad);
         }
-        final long before = NativeHeap.inUse();
-        for (int i = 0; i < 5000; i++) {
-            cycle(peer, bad);
+        long smallest = Long.MAX_VALUE;
+        for (int window = 0; window < 3; window++) {
+            final long before = NativeHeap.inUse();
+            for (int i = 0; i < 3000; i++) {
+                cycle(peer, bad);
+            }
+            smallest = Math.min(smallest, NativeHeap.inUse() - before);
         }
-        final long grown = NativeHeap.inUse() - before;
-        // One leaked EVP_PKEY or context per cycle would be well over 1 KB each, 5 MB in all.
-        assertTrue(grown < 1_000_000, "native heap grew by " + grown + " bytes over 5000 cycles");
+        // One leaked EVP_PKEY or context per cycle would be well over 300 B each, 1 MB a window.
+        assertTrue(smallest < 1_000_000, "native heap grew by at least " + smallest + " bytes per 3000 cycles");
     }
 
     private static void cycle(final EvpKeyExchange.KeyPair peer, final byte[] bad) throws LibCryptoException {
