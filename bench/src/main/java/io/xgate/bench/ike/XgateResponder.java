@@ -4,6 +4,7 @@ import io.xgate.bench.dut.BenchNetwork;
 import io.xgate.controlplane.api.ManagementClient;
 import io.xgate.controlplane.api.ManagementException;
 import io.xgate.controlplane.daemon.GatewayDaemon;
+import io.xgate.controlplane.ike.crypto.KeyExchangeLibrary;
 import io.xgate.dataplane.counters.CountersFile;
 import io.xgate.dataplane.counters.TrafficCounters;
 import java.io.IOException;
@@ -58,9 +59,13 @@ final class XgateResponder implements IkeResponder {
         final Path config = dir.resolve("xgate.yaml");
         Files.writeString(config, config(dir, device, address, psk, slots), StandardCharsets.UTF_8);
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // The responder computes IKE's key exchange with the library the bench (the initiator) was told to use.
+        final String keyExchange = KeyExchangeLibrary.PROPERTY + "="
+                + System.getProperty(KeyExchangeLibrary.PROPERTY, KeyExchangeLibrary.AUTO);
         final Process process = new ProcessBuilder(List.of("ip", "netns", "exec", network.name(), java.toString(),
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "-D" + GatewayDaemon.IDLE_PROPERTY + "=backoff",
+                "-D" + keyExchange,
                 "-cp", System.getProperty("java.class.path"),
                 "io.xgate.controlplane.cli.XgateCli", "run", "--config", config.toString(),
                 "--state-dir", dir.resolve("state").toString()))
