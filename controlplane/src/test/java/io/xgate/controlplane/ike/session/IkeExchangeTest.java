@@ -94,6 +94,30 @@ class IkeExchangeTest {
         assertEquals(List.of(), pair.a.installed());
     }
 
+    /**
+     * After IKE_SA_INIT every message is protected (RFC 7296 §1.2): a clear-text answer to our outstanding
+     * CREATE_CHILD_SA, here a NO_PROPOSAL_CHOSEN anyone on the path could forge, is dropped, and the genuine answer
+     * that follows still installs the child SA.
+     */
+    @Test
+    void aClearTextAnswerToAProtectedRequestIsIgnored() {
+        final EnginePair pair = new EnginePair(PeerConfig.a(), PeerConfig.b());
+        pair.wire.drop(d -> d.exchangeType() == CREATE && d.response());
+        pair.settle();
+        final FakeWire.Datagram genuine = pair.wire.sent(CREATE, true).getFirst();
+        final byte[] forged = new byte[36];
+        System.arraycopy(genuine.bytes(), 0, forged, 0, 24); // SPIs, version, exchange, flags, message ID
+        forged[16] = 41; // first payload: Notify, in the clear
+        forged[27] = 36; // IKE length
+        forged[31] = 8; // Notify: payload length 8, protocol 0, SPI size 0
+        forged[35] = (byte) NotifyType.NO_PROPOSAL_CHOSEN.value();
+        pair.engineA.onDatagram(genuine.from(), genuine.to(), forged);
+        assertEquals(List.of(), pair.a.failures);
+        pair.engineA.onDatagram(genuine.from(), genuine.to(), genuine.bytes());
+        assertEquals(List.of(), pair.a.failures);
+        assertEquals(2, pair.a.installed().size());
+    }
+
     @Test
     void everyProxyIdBeyondTheFirstGetsItsOwnCreateChildSaInTurn() {
         final EnginePair pair = new EnginePair(PeerConfig.a().proxyIds(
