@@ -37,10 +37,10 @@ public final class IkeEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IkeEngine.class.getName());
     /**
      * How often every session's timers are looked at. A busy control loop calls {@link #doWork()} for each few
-     * datagrams; visiting thousands of sessions each time cost more than the setups themselves, while no IKE timer
-     * needs better than a millisecond.
+     * datagrams; visiting thousands of sessions each time cost more than the setups themselves, while IKE's timers
+     * count in seconds (the first retransmission comes after one).
      */
-    private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final IkeContext ctx;
     private final List<GatewayPolicy> policies;

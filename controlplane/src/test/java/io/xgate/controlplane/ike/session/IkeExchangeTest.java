@@ -188,20 +188,20 @@ class IkeExchangeTest {
     }
 
     @Test
-    void sessionTimersAreLookedAtOncePerMillisecondAtMost() {
+    void sessionTimersAreLookedAtOncePerTenMillisecondsAtMost() {
         final EnginePair pair = new EnginePair(PeerConfig.a(), PeerConfig.b());
         pair.wire.drop(d -> true);
         pair.settle();
-        final long halfMillisecond = TimeUnit.MICROSECONDS.toNanos(500);
-        pair.clock.advance(TimeUnit.SECONDS.toNanos(1) - halfMillisecond);
+        final long fiveMilliseconds = TimeUnit.MILLISECONDS.toNanos(5);
+        pair.clock.advance(TimeUnit.SECONDS.toNanos(1) - fiveMilliseconds);
         pair.settle();
         assertEquals(1, pair.wire.sent(INIT, false).size(), "not due yet");
-        pair.clock.advance(halfMillisecond);
+        pair.clock.advance(fiveMilliseconds);
         pair.settle();
-        assertEquals(1, pair.wire.sent(INIT, false).size(), "due, but the sessions were visited half a ms ago");
-        pair.clock.advance(halfMillisecond);
+        assertEquals(1, pair.wire.sent(INIT, false).size(), "due, but the sessions were visited 5 ms ago");
+        pair.clock.advance(fiveMilliseconds);
         pair.settle();
-        assertEquals(2, pair.wire.sent(INIT, false).size(), "retransmitted by the next visit, 1 ms after the last");
+        assertEquals(2, pair.wire.sent(INIT, false).size(), "retransmitted by the next visit, 10 ms after the last");
     }
 
     @Test
