@@ -66,7 +66,7 @@ public final class CountersFile implements AutoCloseable {
     }
 
     public CountersManager manager() {
-        return new CountersManager(metadata, values);
+        return new FifoCountersManager(metadata, values);
     }
 
     public CountersReader reader() {

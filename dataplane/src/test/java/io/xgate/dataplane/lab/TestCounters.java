@@ -1,5 +1,6 @@
 package io.xgate.dataplane.lab;
 
+import io.xgate.dataplane.counters.FifoCountersManager;
 import java.nio.ByteBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
@@ -16,7 +17,7 @@ public final class TestCounters {
 
     /** Room for exactly {@code max} counters, for tests of a full counters file. */
     public static CountersManager manager(final int max) {
-        return new CountersManager(
+        return new FifoCountersManager(
                 new UnsafeBuffer(ByteBuffer.allocateDirect(max * CountersReader.METADATA_LENGTH)),
                 new UnsafeBuffer(ByteBuffer.allocateDirect(max * CountersReader.COUNTER_LENGTH)));
     }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * All IKE SAs of the gateway, on one thread: datagrams in ({@link #onDatagram}), time passing ({@link #doWork}),
@@ -34,6 +35,12 @@ import java.util.Optional;
  */
 public final class IkeEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IkeEngine.class.getName());
+    /**
+     * How often every session's timers are looked at. A busy control loop calls {@link #doWork()} for each few
+     * datagrams; visiting thousands of sessions each time cost more than the setups themselves, while IKE's timers
+     * count in seconds (the first retransmission comes after one).
+     */
+    private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final IkeContext ctx;
     private final List<GatewayPolicy> policies;
@@ -43,6 +50,7 @@ public final class IkeEngine implements AutoCloseable {
     private final Map<HalfOpenKey, IkeSession> halfOpen = new LinkedHashMap<>();
     /** When each initiating gateway may (re)connect next, in {@link NanoClock} time. */
     private final Map<GatewayPolicy, Long> nextAttempt = new HashMap<>();
+    private long nextSweepNanos;
 
     private record HalfOpenKey(InetSocketAddress peer, long initiatorSpi) {
     }
@@ -55,6 +63,7 @@ public final class IkeEngine implements AutoCloseable {
         this.policies = new ArrayList<>(policies);
         this.cookies = new Cookies(random);
         final long now = clock.nanoTime();
+        this.nextSweepNanos = now;
         for (final GatewayPolicy policy : policies) {
             connectFrom(policy, now);
         }
@@ -179,8 +188,11 @@ public final class IkeEngine implements AutoCloseable {
     public int doWork() {
         final long now = ctx.now();
         int work = 0;
-        for (final IkeSession session : List.copyOf(sessions.values())) {
-            session.tick(now);
+        if (now - nextSweepNanos >= 0) {
+            nextSweepNanos = now + SWEEP_NANOS;
+            for (final IkeSession session : List.copyOf(sessions.values())) {
+                session.tick(now);
+            }
         }
         for (final Iterator<IkeSession> it = sessions.values().iterator(); it.hasNext(); ) {
             final IkeSession session = it.next();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -184,6 +185,23 @@ class IkeExchangeTest {
         assertArrayEquals(answers.get(0).bytes(), answers.get(1).bytes(), "the duplicate gets the cached answer");
         assertEquals(1, pair.b.ikeUp, "the duplicate did not create anything");
         assertEquals(2, pair.a.installed().size());
+    }
+
+    @Test
+    void sessionTimersAreLookedAtOncePerTenMillisecondsAtMost() {
+        final EnginePair pair = new EnginePair(PeerConfig.a(), PeerConfig.b());
+        pair.wire.drop(d -> true);
+        pair.settle();
+        final long fiveMilliseconds = TimeUnit.MILLISECONDS.toNanos(5);
+        pair.clock.advance(TimeUnit.SECONDS.toNanos(1) - fiveMilliseconds);
+        pair.settle();
+        assertEquals(1, pair.wire.sent(INIT, false).size(), "not due yet");
+        pair.clock.advance(fiveMilliseconds);
+        pair.settle();
+        assertEquals(1, pair.wire.sent(INIT, false).size(), "due, but the sessions were visited 5 ms ago");
+        pair.clock.advance(fiveMilliseconds);
+        pair.settle();
+        assertEquals(2, pair.wire.sent(INIT, false).size(), "retransmitted by the next visit, 10 ms after the last");
     }
 
     @Test
