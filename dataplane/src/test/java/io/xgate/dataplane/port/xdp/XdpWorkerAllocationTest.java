@@ -23,6 +23,7 @@ class XdpWorkerAllocationTest {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final long WARM_UP_PACKETS = 300_000;
     private static final long MEASURED_PACKETS = 50_000;
+    private static final int WINDOWS = 5;
 
     @Test
     void dutyCycleAllocatesNothingOnceWarm() throws Exception {
@@ -37,23 +38,30 @@ class XdpWorkerAllocationTest {
                 worker.doWork();
                 assertTrue(flood.isAlive() || lan.packetsIn() >= WARM_UP_PACKETS, "flood ended during warm-up");
             }
-            final long packetsBefore = wan.packetsOut();
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
-            long cycles = 0;
-            while (wan.packetsOut() - packetsBefore < MEASURED_PACKETS && flood.isAlive()) {
-                worker.doWork();
-                cycles++;
+            // Code the JIT has not compiled yet (C1, or the interpreter) allocates what C2's escape analysis removes;
+            // on a loaded machine C2 may still be compiling after the warm-up. So the duty cycle gets a few windows to
+            // reach zero: a real per-packet allocation shows in every one of them.
+            long allocated = Long.MAX_VALUE;
+            for (int window = 0; window < WINDOWS && allocated >= MEASURED_PACKETS / 10; window++) {
+                final long packetsBefore = wan.packetsOut();
+                final long before = THREADS.getCurrentThreadAllocatedBytes();
+                long cycles = 0;
+                while (wan.packetsOut() - packetsBefore < MEASURED_PACKETS && flood.isAlive()) {
+                    worker.doWork();
+                    cycles++;
+                }
+                allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+                final long forwarded = wan.packetsOut() - packetsBefore;
+                System.out.printf("window %d: %d duty cycles forwarded %d packets, allocated %d bytes%n", window, cycles,
+                        forwarded, allocated);
+                assertTrue(forwarded >= MEASURED_PACKETS, "the flood ran out before the measurement: " + forwarded);
             }
-            final long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-            final long forwarded = wan.packetsOut() - packetsBefore;
-
-            System.out.printf("%d duty cycles forwarded %d packets, allocated %d bytes%n", cycles, forwarded, allocated);
-            assertTrue(forwarded >= MEASURED_PACKETS, "the flood ran out before the measurement: " + forwarded);
             // One allocation per packet, even of 16 bytes, would show as ~1 MB here. A few hundred bytes can appear
             // once when the JIT deoptimises a method and re-materialises objects it had scalar-replaced (seen once
             // under heavy machine load): not a per-packet cost, so a small fixed slack is allowed.
             assertTrue(allocated < MEASURED_PACKETS / 10,
-                    "bytes allocated by the duty cycle over " + cycles + " cycles: " + allocated);
+                    "bytes allocated by the duty cycle over the last window of " + MEASURED_PACKETS + " packets: "
+                            + allocated);
             flood.destroy();
         }
     }
