@@ -38,7 +38,10 @@ public record IkeMessage(IkeHeader header, boolean encrypted, List<IkePayload> p
         return MessageDecoder.decode(datagram, Optional.empty());
     }
 
-    /** Decodes a datagram of an IKE SA whose keys are known; SK/SKF content is authenticated and decrypted. */
+    /**
+     * Decodes a datagram of an IKE SA whose keys are known; SK/SKF content is authenticated and decrypted, and a
+     * clear-text message is an unprotected error.
+     */
     public static IkeDecodeResult decode(final byte[] datagram, final SkKeys keys) {
         return MessageDecoder.decode(datagram, Optional.of(keys));
     }

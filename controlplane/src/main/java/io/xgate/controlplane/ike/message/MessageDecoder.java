@@ -55,7 +55,9 @@ final class MessageDecoder {
                 Optional.of(criticalNotify(e)), e.getMessage());
         }
         if (clear.container().isEmpty()) {
-            return new IkeDecodeResult.Ok(IkeMessage.plain(header, clear.payloads()));
+            // Once an IKE SA has keys every message is protected (RFC 7296 §1.2): anyone on the path could forge this.
+            return keys.isEmpty() ? new IkeDecodeResult.Ok(IkeMessage.plain(header, clear.payloads()))
+                : unprotected(Optional.of(header), Optional.empty(), "clear-text message on an IKE SA with keys");
         }
         if (!clear.payloads().isEmpty()) {
             // RFC 7296 §3.14 allows them; no implementation sends them, and accepting them would need a

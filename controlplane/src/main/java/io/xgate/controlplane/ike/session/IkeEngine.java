@@ -264,15 +264,8 @@ public final class IkeEngine implements AutoCloseable {
             || (init && !from.getAddress().equals(session.sa.remote().getAddress()))) {
             return;
         }
-        final IkeDecodeResult result = session.sa.hasKeys() && !init ? IkeMessage.decode(datagram, session.sa.keys())
-            : IkeMessage.decode(datagram);
-        if (!init && result instanceof IkeDecodeResult.Ok ok && !ok.message().encrypted()) {
-            // After IKE_SA_INIT every message is protected (RFC 7296 §1.2): anyone on the path could forge this one.
-            LOG.log(Level.DEBUG, "{0}: dropped a clear-text {1} from {2}: only IKE_SA_INIT travels unprotected",
-                session.gateway, ok.message().header(), from);
-            return;
-        }
-        dispatch(session, result, datagram, from, to);
+        dispatch(session, session.sa.hasKeys() && !init ? IkeMessage.decode(datagram, session.sa.keys())
+            : IkeMessage.decode(datagram), datagram, from, to);
     }
 
     /**
